@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 the sipfront authors
+ *
+ * sipfront SIP parser: one UDP datagram in, a compact zero-copy view out.
+ *
+ * The parser owns nothing. The caller passes the datagram (pointer + length,
+ * not NUL-terminated), a parser context (limits + the scanner's scratch) and
+ * the view to fill. Every string in the view is a span (offset, length) into
+ * the datagram, so the view stays valid exactly as long as the datagram does.
+ * Nothing is allocated and nothing outside [buf, buf + len) is ever read.
+ */
+#ifndef SIPFRONT_SIP_H
+#define SIPFRONT_SIP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Hard caps that size the view's arrays; the run-time limits in
+ * struct sip_limits may be lower, never higher. */
+#define SIP_MAX_DATAGRAM 65535
+#define SIP_MAX_HEADERS  256
+#define SIP_MAX_VALUES   512 /* comma-split values over all headers */
+#define SIP_MAX_VIAS     64
+#define SIP_MAX_CONTACTS 16
+#define SIP_MAX_ROUTES   16 /* per Route and per Record-Route */
+#define SIP_SCAN_BLOCKS  ((SIP_MAX_DATAGRAM + 63) / 64)
+
+/* An octet range inside the datagram; len 0 with off 0 means absent. */
+struct sip_span {
+	uint16_t off;
+	uint16_t len;
+};
+
+/* Methods are case-sensitive (RFC 3261 §7.1): "invite" is an extension. */
+#define SIP_METHOD_LIST(X)        \
+	X(UNKNOWN, "")            \
+	X(INVITE, "INVITE")       \
+	X(ACK, "ACK")             \
+	X(BYE, "BYE")             \
+	X(CANCEL, "CANCEL")       \
+	X(REGISTER, "REGISTER")   \
+	X(OPTIONS, "OPTIONS")     \
+	X(SUBSCRIBE, "SUBSCRIBE") \
+	X(NOTIFY, "NOTIFY")       \
+	X(PUBLISH, "PUBLISH")     \
+	X(REFER, "REFER")         \
+	X(INFO, "INFO")           \
+	X(UPDATE, "UPDATE")       \
+	X(PRACK, "PRACK")         \
+	X(MESSAGE, "MESSAGE")     \
+	X(EXTENSION, "")
+
+enum sip_method {
+#define SIP_METHOD_ENUM(name, text) SIP_METHOD_##name,
+	SIP_METHOD_LIST(SIP_METHOD_ENUM)
+#undef SIP_METHOD_ENUM
+	        SIP_METHOD_COUNT
+};
+
+enum sip_kind {
+	SIP_KIND_NOT_SIP = 0, /* not SIP at all (STUN, junk): drop, never answer */
+	SIP_KIND_REQUEST,
+	SIP_KIND_RESPONSE,
+	SIP_KIND_KEEPALIVE, /* a bare CRLF/CRLFCRLF ping (RFC 5626 §3.5.1) */
+};
+
+enum sip_uri_scheme {
+	SIP_SCHEME_NONE = 0,
+	SIP_SCHEME_SIP,
+	SIP_SCHEME_SIPS,
+	SIP_SCHEME_TEL,
+	SIP_SCHEME_OTHER, /* an absoluteURI: only the scheme is parsed */
+};
+
+enum sip_host_type {
+	SIP_HOST_NONE = 0,
+	SIP_HOST_NAME,
+	SIP_HOST_IPV4,
+	SIP_HOST_IPV6, /* the span includes the brackets */
+};
+
+enum sip_transport {
+	SIP_TRANSPORT_NONE = 0, /* no transport param / not given */
+	SIP_TRANSPORT_UDP,
+	SIP_TRANSPORT_TCP,
+	SIP_TRANSPORT_TLS,
+	SIP_TRANSPORT_SCTP,
+	SIP_TRANSPORT_WS,
+	SIP_TRANSPORT_WSS,
+	SIP_TRANSPORT_OTHER,
+};
+
+struct sip_uri {
+	struct sip_span raw; /* the whole URI */
+	struct sip_span scheme;
+	struct sip_span user; /* may hold ';' '?' and %HH escapes, kept escaped */
+	struct sip_span password;
+	struct sip_span host;    /* [IPv6] keeps its brackets */
+	struct sip_span params;  /* ";a=b;c" after the hostport, without '?' part */
+	struct sip_span headers; /* after '?', without the '?' */
+	struct sip_span maddr;
+	struct sip_span user_param; /* value of ;user= */
+	uint16_t port;              /* 0: absent */
+	uint8_t scheme_id;          /* enum sip_uri_scheme */
+	uint8_t host_type;          /* enum sip_host_type */
+	uint8_t transport;          /* enum sip_transport of ;transport= */
+	bool lr;
+};
+
+struct sip_via {
+	struct sip_span raw;       /* the whole via-parm, for copying */
+	struct sip_span protocol;  /* "SIP/2.0/UDP" as written (may hold LWS) */
+	struct sip_span transport; /* "UDP" */
+	struct sip_span host;
+	struct sip_span params; /* everything from the first ';' */
+	struct sip_span branch;
+	struct sip_span received;
+	struct sip_span rport_value; /* empty when rport has no value */
+	struct sip_span maddr;
+	uint16_t port;        /* 0: absent */
+	int16_t ttl;          /* -1: absent */
+	uint8_t transport_id; /* enum sip_transport */
+	uint8_t host_type;    /* enum sip_host_type */
+	bool has_rport;
+};
+
+/* From, To, Contact, Route, Record-Route: [display-name] <URI> ;params */
+struct sip_name_addr {
+	struct sip_span raw;
+	struct sip_span display; /* as written, quotes included if quoted */
+	struct sip_span tag;
+	struct sip_span params; /* header params after the URI */
+	struct sip_uri uri;
+	bool bracketed;
+};
+
+struct sip_header {
+	struct sip_span name;
+	struct sip_span value; /* may span folded lines; trimmed */
+	uint16_t first_value;  /* index into view->values */
+	uint16_t n_values;
+	uint8_t id; /* enum sip_header_id */
+};
+
+#define SIP_HEADER_LIST(X)                               \
+	X(OTHER, "", 0)                                  \
+	X(VIA, "Via", 'v')                               \
+	X(FROM, "From", 'f')                             \
+	X(TO, "To", 't')                                 \
+	X(CALL_ID, "Call-ID", 'i')                       \
+	X(CSEQ, "CSeq", 0)                               \
+	X(MAX_FORWARDS, "Max-Forwards", 0)               \
+	X(CONTACT, "Contact", 'm')                       \
+	X(CONTENT_LENGTH, "Content-Length", 'l')         \
+	X(CONTENT_TYPE, "Content-Type", 'c')             \
+	X(CONTENT_ENCODING, "Content-Encoding", 'e')     \
+	X(ROUTE, "Route", 0)                             \
+	X(RECORD_ROUTE, "Record-Route", 0)               \
+	X(USER_AGENT, "User-Agent", 0)                   \
+	X(EXPIRES, "Expires", 0)                         \
+	X(AUTHORIZATION, "Authorization", 0)             \
+	X(PROXY_AUTHORIZATION, "Proxy-Authorization", 0) \
+	X(EVENT, "Event", 'o')                           \
+	X(SUPPORTED, "Supported", 'k')                   \
+	X(REQUIRE, "Require", 0)                         \
+	X(PROXY_REQUIRE, "Proxy-Require", 0)             \
+	X(ALLOW, "Allow", 0)                             \
+	X(SUBJECT, "Subject", 's')                       \
+	X(REFER_TO, "Refer-To", 'r')                     \
+	X(ALLOW_EVENTS, "Allow-Events", 'u')
+
+enum sip_header_id {
+#define SIP_HEADER_ENUM(name, text, compact) SIP_HDR_##name,
+	SIP_HEADER_LIST(SIP_HEADER_ENUM)
+#undef SIP_HEADER_ENUM
+	        SIP_HDR_COUNT
+};
+
+/* Every rejection: its name, the status a proxy answers with (0: drop
+ * silently, e.g. a malformed response or not SIP at all) and the reason text
+ * an operator reads. One line here gives the enum, the status, the text and
+ * (in the data plane) a counter. */
+#define SIP_ERROR_LIST(X)                                                                          \
+	X(OK, 0, "ok")                                                                             \
+	X(NOT_SIP, 0, "not a SIP message")                                                         \
+	X(TOO_LARGE, 513, "datagram larger than the configured maximum message size")              \
+	X(LINE_TOO_LONG, 513, "a line is longer than the configured maximum line length")          \
+	X(TOO_MANY_HEADERS, 513, "more header fields than the configured maximum")                 \
+	X(TOO_MANY_VALUES, 513, "more header values than the configured maximum")                  \
+	X(TOO_MANY_VIAS, 513, "more Via values than the configured maximum")                       \
+	X(TOO_MANY_CONTACTS, 513, "more Contact values than the parser keeps")                     \
+	X(TOO_MANY_ROUTES, 513, "more Route or Record-Route values than the parser keeps")         \
+	X(START_LINE_UNTERMINATED, 400, "start line has no line end")                              \
+	X(BAD_REQUEST_LINE, 400,                                                                   \
+	  "malformed Request-Line: expected Method SP Request-URI SP SIP-Version, single spaces")  \
+	X(BAD_METHOD, 400, "method is not a token")                                                \
+	X(BAD_RURI, 400, "malformed Request-URI")                                                  \
+	X(RURI_HEADERS, 400, "Request-URI must not carry ?headers")                                \
+	X(RURI_SCHEME, 416, "unsupported URI scheme in the Request-URI")                           \
+	X(BAD_VERSION, 505, "SIP version not supported (only SIP/2.0)")                            \
+	X(BAD_STATUS_LINE, 400, "malformed Status-Line: expected SIP-Version SP 3DIGIT SP reason") \
+	X(STATUS_RANGE, 400, "status code outside 100-699")                                        \
+	X(HEADERS_UNTERMINATED, 400, "header section truncated: last line has no line end")        \
+	X(BAD_HEADER_LINE, 400, "header line without a colon")                                     \
+	X(BAD_HEADER_NAME, 400, "header name is not a token")                                      \
+	X(MISSING_VIA, 400, "missing Via header")                                                  \
+	X(MISSING_FROM, 400, "missing From header")                                                \
+	X(MISSING_TO, 400, "missing To header")                                                    \
+	X(MISSING_CALL_ID, 400, "missing Call-ID header")                                          \
+	X(MISSING_CSEQ, 400, "missing CSeq header")                                                \
+	X(DUP_FROM, 400, "more than one From header")                                              \
+	X(DUP_TO, 400, "more than one To header")                                                  \
+	X(DUP_CALL_ID, 400, "more than one Call-ID header")                                        \
+	X(DUP_CSEQ, 400, "more than one CSeq header")                                              \
+	X(DUP_MAX_FORWARDS, 400, "more than one Max-Forwards header")                              \
+	X(BAD_VIA, 400, "malformed Via header")                                                    \
+	X(BAD_VIA_VERSION, 505, "Via names a SIP version other than 2.0")                          \
+	X(BAD_FROM, 400, "malformed From header")                                                  \
+	X(BAD_TO, 400, "malformed To header")                                                      \
+	X(BAD_CALL_ID, 400, "malformed Call-ID header")                                            \
+	X(BAD_CSEQ, 400, "malformed CSeq header: expected a 32-bit number and a method")           \
+	X(CSEQ_METHOD_MISMATCH, 400, "CSeq method does not match the request method")              \
+	X(BAD_MAX_FORWARDS, 400, "malformed Max-Forwards: expected a number 0-255")                \
+	X(BAD_CONTACT, 400, "malformed Contact header")                                            \
+	X(BAD_ROUTE, 400, "malformed Route header")                                                \
+	X(BAD_RECORD_ROUTE, 400, "malformed Record-Route header")                                  \
+	X(BAD_CONTENT_LENGTH, 400, "malformed Content-Length: expected a non-negative number")     \
+	X(CONTENT_LENGTH_CONFLICT, 400, "conflicting Content-Length values")                       \
+	X(BODY_TRUNCATED, 400, "Content-Length larger than the body in the datagram")              \
+	X(BAD_AUTHORIZATION, 400, "malformed Authorization or Proxy-Authorization header")
+
+enum sip_error {
+#define SIP_ERROR_ENUM(name, status, text) SIP_ERR_##name,
+	SIP_ERROR_LIST(SIP_ERROR_ENUM)
+#undef SIP_ERROR_ENUM
+	        SIP_ERR_COUNT
+};
+
+/* Run-time limits; anything over them is rejected (513) before it costs more. */
+struct sip_limits {
+	uint32_t max_msg_size; /* <= SIP_MAX_DATAGRAM */
+	uint16_t max_headers;  /* <= SIP_MAX_HEADERS */
+	uint16_t max_line_len;
+	uint16_t max_vias; /* <= SIP_MAX_VIAS */
+};
+
+/* The scanner's structural index: one bit per datagram octet. */
+struct sip_scan_index {
+	uint64_t lf[SIP_SCAN_BLOCKS];
+	uint64_t colon[SIP_SCAN_BLOCKS];
+	uint64_t comma[SIP_SCAN_BLOCKS];
+};
+
+/* Fills blocks [from, to) of the index; a block is 64 octets of buf. */
+typedef void (*sip_scan_fn)(const uint8_t *buf, size_t len, size_t from_block, size_t to_block,
+                            struct sip_scan_index *index);
+
+enum sip_scan_impl {
+	SIP_SCAN_AUTO = 0, /* best the CPU has */
+	SIP_SCAN_SCALAR,
+	SIP_SCAN_SSE2,
+	SIP_SCAN_AVX2,
+	SIP_SCAN_AVX512BW,
+};
+
+/* Per-worker parser context: limits, the chosen scanner, its scratch. */
+struct sip_parser {
+	struct sip_limits limits;
+	sip_scan_fn scan;
+	enum sip_scan_impl scan_impl;
+	struct sip_scan_index index;
+};
+
+struct sip_msg {
+	/* classification */
+	uint8_t kind;             /* enum sip_kind */
+	uint8_t error;            /* enum sip_error; SIP_ERR_OK when valid */
+	uint8_t method;           /* enum sip_method (requests) */
+	bool missing_empty_line;  /* datagram ended after a header line, no CRLF CRLF */
+	uint16_t status;          /* responses */
+	struct sip_span error_at; /* where the parser gave up, when it can tell */
+
+	/* start line */
+	struct sip_span method_name; /* as written (requests) */
+	struct sip_span reason;      /* responses; may be empty */
+	struct sip_span version;     /* "SIP/2.0" */
+	struct sip_uri ruri;
+
+	/* known headers */
+	struct sip_name_addr from, to;
+	struct sip_span call_id;
+	uint32_t cseq;
+	uint8_t cseq_method; /* enum sip_method */
+	struct sip_span cseq_method_name;
+	int16_t max_forwards; /* -1: absent */
+	bool contact_star;
+	bool has_content_length;
+	bool has_expires;
+	uint32_t content_length;
+	uint32_t expires; /* a malformed or out-of-range value reads as 3600 (RFC 3261 §20.19) */
+	struct sip_span content_type;
+	struct sip_span user_agent;
+	struct sip_span event;         /* the event type token */
+	struct sip_span auth_scheme;   /* Authorization, else Proxy-Authorization */
+	struct sip_span auth_username; /* value of username=, quotes stripped */
+	uint16_t allow_mask;           /* bit per enum sip_method in Allow */
+
+	/* body: the octets after the empty line, cut to Content-Length */
+	struct sip_span body;
+
+	/* indexes of headers, first occurrence per id; 0xffff when absent */
+	uint16_t first_header[SIP_HDR_COUNT];
+
+	uint16_t header_count;
+	uint16_t value_count;
+	uint16_t via_count;
+	uint16_t contact_count;
+	uint16_t route_count;
+	uint16_t record_route_count;
+
+	struct sip_via via[SIP_MAX_VIAS];
+	struct sip_name_addr contact[SIP_MAX_CONTACTS];
+	struct sip_name_addr route[SIP_MAX_ROUTES];
+	struct sip_name_addr record_route[SIP_MAX_ROUTES];
+	struct sip_header headers[SIP_MAX_HEADERS];
+	struct sip_span values[SIP_MAX_VALUES];
+};
+
+/* Sets the default limits and picks the scanner (impl, or the best the CPU
+ * has for SIP_SCAN_AUTO). Returns 0, or -ENOTSUP if the CPU lacks impl. */
+int sip_parser_init(struct sip_parser *parser, enum sip_scan_impl impl);
+
+/* Returns 0, or -EINVAL when a limit is 0 or above its hard cap. */
+int sip_parser_set_limits(struct sip_parser *parser, const struct sip_limits *limits);
+
+/* Parses one datagram. Returns msg->error: SIP_ERR_OK for a valid request,
+ * response or keep-alive; otherwise msg->kind still says what it looked like
+ * and sip_error_status(msg->error) what to answer. */
+enum sip_error sip_parse(struct sip_parser *parser, const uint8_t *buf, size_t len,
+                         struct sip_msg *msg);
+
+/* The scanner implementations, for tests and benchmarks. */
+sip_scan_fn sip_scan_get(enum sip_scan_impl impl);
+bool sip_scan_supported(enum sip_scan_impl impl);
+const char *sip_scan_impl_name(enum sip_scan_impl impl);
+
+const char *sip_error_reason(enum sip_error error);
+const char *sip_error_name(enum sip_error error);
+uint16_t sip_error_status(enum sip_error error);
+const char *sip_method_name(enum sip_method method);
+const char *sip_header_name(enum sip_header_id id);
+const char *sip_kind_name(enum sip_kind kind);
+const char *sip_scheme_name(enum sip_uri_scheme scheme);
+const char *sip_transport_name(enum sip_transport transport);
+
+/* Method of a token (case-sensitive), SIP_METHOD_EXTENSION if none. */
+enum sip_method sip_method_from_token(const uint8_t *s, size_t len);
+
+/* The octets of a span. */
+static inline const char *
+sip_span_ptr(const uint8_t *buf, struct sip_span span)
+{
+	return (const char *)buf + span.off;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SIPFRONT_SIP_H */

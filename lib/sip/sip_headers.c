@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 the sipfront authors
+ *
+ * Header-value grammars (RFC 3261 §20, §25.1): Via, name-addr lists (From,
+ * To, Contact, Route, Record-Route), CSeq, Authorization and token lists.
+ * Every function walks one header value [from, to), which may span folded
+ * lines: CR and LF count as linear white space here, because the driver
+ * only hands over a line end when a SP/HT continuation follows it.
+ */
+#include <string.h>
+
+#include "sip_internal.h"
+
+static void
+via_param(struct sip_via *via, const uint8_t *buf, struct sip_span name, struct sip_span value,
+          bool *ok)
+{
+	const uint8_t *n = buf + name.off;
+
+	switch (n[0] | 0x20) {
+	case 'b':
+		if (SPAN_IEQ(n, name.len, "branch"))
+			via->branch = value;
+		break;
+	case 'r':
+		if (SPAN_IEQ(n, name.len, "received")) {
+			via->received = value;
+		} else if (SPAN_IEQ(n, name.len, "rport")) {
+			uint64_t port;
+
+			via->has_rport = true;
+			via->rport_value = value;
+			if (value.len &&
+			    !parse_uint(buf, value.off, value.off + value.len, 65535, &port))
+				*ok = false;
+		}
+		break;
+	case 'm':
+		if (SPAN_IEQ(n, name.len, "maddr"))
+			via->maddr = value;
+		break;
+	case 't':
+		if (SPAN_IEQ(n, name.len, "ttl")) {
+			uint64_t ttl;
+
+			if (!parse_uint(buf, value.off, value.off + value.len, 255, &ttl))
+				*ok = false;
+			via->ttl = (int16_t)ttl;
+		}
+		break;
+	}
+}
+
+/* SIP SLASH 2.0 SLASH transport, where SLASH = SWS "/" SWS. */
+static size_t
+via_protocol(const uint8_t *buf, size_t pos, size_t to, struct sip_via *via, enum sip_error *err)
+{
+	size_t name = pos, name_end = skip_class(buf, pos, to, CC_TOKEN);
+
+	*err = SIP_ERR_BAD_VIA;
+	if (name_end == name)
+		return 0;
+	pos = skip_lws(buf, name_end, to);
+	if (pos >= to || buf[pos] != '/')
+		return 0;
+	size_t ver = skip_lws(buf, pos + 1, to), ver_end = skip_class(buf, ver, to, CC_TOKEN);
+
+	pos = skip_lws(buf, ver_end, to);
+	if (ver_end == ver || pos >= to || buf[pos] != '/')
+		return 0;
+	size_t tr = skip_lws(buf, pos + 1, to), tr_end = skip_class(buf, tr, to, CC_TOKEN);
+
+	if (tr_end == tr)
+		return 0;
+	if (!SPAN_IEQ(buf + name, name_end - name, "sip"))
+		return 0;
+	if (!SPAN_IEQ(buf + ver, ver_end - ver, "2.0")) {
+		*err = SIP_ERR_BAD_VIA_VERSION;
+		return 0;
+	}
+	via->protocol = span(name, tr_end);
+	via->transport = span(tr, tr_end);
+	via->transport_id = (uint8_t)transport_from_token(buf + tr, tr_end - tr);
+	return tr_end;
+}
+
+enum sip_error
+parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
+{
+	const uint8_t *buf = ctx->buf;
+	struct sip_msg *m = ctx->msg;
+	size_t pos = from;
+
+	for (;;) {
+		enum sip_error err;
+
+		pos = skip_lws(buf, pos, to);
+		if (m->via_count >= ctx->parser->limits.max_vias)
+			return SIP_ERR_TOO_MANY_VIAS;
+		struct sip_via *via = &m->via[m->via_count];
+
+		memset(via, 0, sizeof(*via));
+		via->ttl = -1;
+		size_t start = pos;
+
+		pos = via_protocol(buf, pos, to, via, &err);
+		if (pos == 0)
+			return err;
+		size_t host = skip_lws(buf, pos, to);
+
+		if (host == pos)
+			return SIP_ERR_BAD_VIA;
+		pos = parse_hostport(buf, host, to, &via->host, &via->host_type, &via->port);
+		if (pos == 0)
+			return SIP_ERR_BAD_VIA;
+
+		size_t params = 0;
+		bool ok = true;
+
+		for (;;) {
+			size_t p = skip_lws(buf, pos, to);
+			struct sip_span name, value;
+
+			if (p >= to || buf[p] != ';')
+				break;
+			if (params == 0)
+				params = p;
+			p = parse_generic_param(buf, skip_lws(buf, p + 1, to), to, &name, &value);
+			if (p == 0)
+				return SIP_ERR_BAD_VIA;
+			via_param(via, buf, name, value, &ok);
+			if (!ok)
+				return SIP_ERR_BAD_VIA;
+			pos = p;
+			via->params = span(params, pos);
+		}
+		via->raw = span(start, pos);
+		m->via_count++;
+		err = add_value(ctx, start, pos);
+		if (err != SIP_ERR_OK)
+			return err;
+		pos = skip_lws(buf, pos, to);
+		if (pos >= to)
+			return SIP_ERR_OK;
+		if (buf[pos] != ',')
+			return SIP_ERR_BAD_VIA;
+		pos++;
+	}
+}
+
+/* One [display-name] <URI> / addr-spec, then ;params. Returns the end, 0 on
+ * error. A bare addr-spec ends at white space, ';' or ',' (RFC 3261 §20:
+ * a URI holding those must be bracketed), so its params are header params. */
+static size_t
+parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sip_name_addr *na)
+{
+	memset(na, 0, sizeof(*na));
+	pos = skip_lws(buf, pos, to);
+	size_t start = pos;
+
+	if (pos >= to)
+		return 0;
+	if (buf[pos] == '"') {
+		size_t q = skip_quoted(buf, pos, to);
+
+		if (q == 0)
+			return 0;
+		na->display = span(pos, q);
+		pos = skip_lws(buf, q, to);
+		if (pos >= to || buf[pos] != '<')
+			return 0;
+	} else if (buf[pos] != '<') {
+		/* Unquoted display name: tokens and LWS up to a '<'. */
+		size_t p = pos, last = pos;
+
+		while (p < to && (cc_is(buf[p], CC_TOKEN) || cc_is(buf[p], CC_LWS))) {
+			if (!cc_is(buf[p], CC_LWS))
+				last = p + 1;
+			p++;
+		}
+		if (p < to && buf[p] == '<') {
+			na->display = span(pos, last);
+			pos = p;
+		}
+	}
+
+	if (buf[pos] == '<') {
+		size_t uri_end = parse_uri(buf, pos + 1, to, false, &na->uri);
+
+		if (uri_end == 0 || uri_end >= to || buf[uri_end] != '>')
+			return 0;
+		na->bracketed = true;
+		pos = uri_end + 1;
+	} else {
+		pos = parse_uri(buf, pos, to, true, &na->uri);
+		if (pos == 0)
+			return 0;
+	}
+
+	size_t params = 0;
+
+	for (;;) {
+		size_t p = skip_lws(buf, pos, to);
+		struct sip_span name, value;
+
+		if (p >= to || buf[p] != ';')
+			break;
+		if (params == 0)
+			params = p;
+		p = parse_generic_param(buf, skip_lws(buf, p + 1, to), to, &name, &value);
+		if (p == 0)
+			return 0;
+		if (SPAN_IEQ(buf + name.off, name.len, "tag"))
+			na->tag = value;
+		pos = p;
+		na->params = span(params, pos);
+	}
+	na->raw = span(start, pos);
+	return pos;
+}
+
+enum sip_error
+parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sip_name_addr *out,
+                       uint16_t max, uint16_t *count, enum sip_error malformed,
+                       enum sip_error too_many)
+{
+	const uint8_t *buf = ctx->buf;
+	size_t pos = from;
+
+	for (;;) {
+		if (*count >= max)
+			return too_many;
+		pos = parse_name_addr(buf, pos, to, &out[*count]);
+		if (pos == 0)
+			return malformed;
+		struct sip_span raw = out[*count].raw;
+		enum sip_error err = add_value(ctx, raw.off, raw.off + raw.len);
+
+		if (err != SIP_ERR_OK)
+			return err;
+		(*count)++;
+		pos = skip_lws(buf, pos, to);
+		if (pos >= to)
+			return SIP_ERR_OK;
+		if (buf[pos] != ',')
+			return malformed;
+		pos++;
+	}
+}
+
+enum sip_error
+parse_cseq(struct parse_ctx *ctx, size_t from, size_t to)
+{
+	const uint8_t *buf = ctx->buf;
+	struct sip_msg *m = ctx->msg;
+	size_t digits = skip_class(buf, from, to, CC_DIGIT);
+	uint64_t num;
+
+	if (!parse_uint(buf, from, digits, UINT32_MAX, &num))
+		return SIP_ERR_BAD_CSEQ;
+	size_t method = skip_lws(buf, digits, to);
+	size_t method_end = skip_class(buf, method, to, CC_TOKEN);
+
+	if (method == digits || method_end == method || method_end != to)
+		return SIP_ERR_BAD_CSEQ;
+	m->cseq = (uint32_t)num;
+	m->cseq_method_name = span(method, method_end);
+	m->cseq_method = (uint8_t)sip_method_from_token(buf + method, method_end - method);
+	return SIP_ERR_OK;
+}
+
+/* credentials = auth-scheme LWS auth-param *(COMMA auth-param). Only the
+ * scheme is required: unknown schemes are forwarded as they are (RFC 4475
+ * §3.3.7), so the params are read only to find the username. */
+enum sip_error
+parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
+{
+	const uint8_t *buf = ctx->buf;
+	struct sip_msg *m = ctx->msg;
+	size_t scheme_end = skip_class(buf, from, to, CC_TOKEN);
+
+	if (scheme_end == from || (scheme_end < to && !cc_is(buf[scheme_end], CC_LWS)))
+		return SIP_ERR_BAD_AUTHORIZATION;
+	m->auth_scheme = span(from, scheme_end);
+	m->auth_username = (struct sip_span){0, 0};
+	size_t pos = scheme_end;
+
+	while (pos < to) {
+		size_t name = skip_lws(buf, pos, to);
+		size_t name_end = skip_class(buf, name, to, CC_TOKEN);
+		size_t eq = skip_lws(buf, name_end, to);
+
+		if (name_end == name || eq >= to || buf[eq] != '=')
+			break;
+		size_t v = skip_lws(buf, eq + 1, to), v_end;
+
+		if (v < to && buf[v] == '"') {
+			v_end = skip_quoted(buf, v, to);
+			if (v_end == 0)
+				break;
+			if (SPAN_IEQ(buf + name, name_end - name, "username"))
+				m->auth_username = span(v + 1, v_end - 1);
+		} else {
+			v_end = v;
+			while (v_end < to && buf[v_end] != ',' && !cc_is(buf[v_end], CC_LWS))
+				v_end++;
+			if (SPAN_IEQ(buf + name, name_end - name, "username"))
+				m->auth_username = span(v, v_end);
+		}
+		pos = skip_lws(buf, v_end, to);
+		if (pos >= to || buf[pos] != ',')
+			break;
+		pos++;
+	}
+	return SIP_ERR_OK;
+}
+
+/* Comma-separated tokens (Supported, Require, Allow, ...). The values are
+ * indexed as written; Allow also fills the method mask. */
+enum sip_error
+parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow)
+{
+	const uint8_t *buf = ctx->buf;
+	size_t pos = from;
+
+	while (pos < to) {
+		size_t end = ctx_next_bit(ctx, ctx->parser->index.comma, pos, to);
+		size_t v = skip_lws(buf, pos, end), v_end = end;
+
+		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
+			v_end--;
+		if (v_end > v) {
+			enum sip_error err = add_value(ctx, v, v_end);
+
+			if (err != SIP_ERR_OK)
+				return err;
+			if (allow) {
+				enum sip_method method = sip_method_from_token(buf + v, v_end - v);
+
+				if (method != SIP_METHOD_EXTENSION)
+					ctx->msg->allow_mask |= (uint16_t)(1u << method);
+			}
+		}
+		pos = end + 1;
+	}
+	return SIP_ERR_OK;
+}

@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 the sipfront authors
+ *
+ * Internals shared by the parser's files: the parse cursor over the
+ * scanner's bitmaps, the RFC 3261 character classes as one table, and the
+ * header-value parsers that sip_parse.c dispatches to.
+ */
+#ifndef SIPFRONT_SIP_INTERNAL_H
+#define SIPFRONT_SIP_INTERNAL_H
+
+#include <string.h>
+
+#include <sipfront/sip.h>
+
+/* Character classes (RFC 3261 §25.1), one bit each. */
+enum {
+	CC_TOKEN = 1 << 0, /* token */
+	CC_LWS = 1 << 1,   /* SP HT CR LF: LWS once folding is allowed for */
+	CC_DIGIT = 1 << 2,
+	CC_HEX = 1 << 3,
+	CC_HOST = 1 << 4,     /* hostname and IPv4 characters */
+	CC_HNV = 1 << 7,      /* URI header name/value characters */
+	CC_PASSWORD = 1 << 8, /* unreserved, '&' '=' '+' '$' ',' */
+	CC_WORD = 1 << 9,     /* Call-ID word */
+	CC_IPV6 = 1 << 10,    /* inside [ ]: hex ':' '.' */
+	CC_SCHEME = 1 << 11,  /* scheme after its first letter */
+	CC_PVALUE = 1 << 12,  /* generic-param value: token, IPv6 ':' '[' ']' */
+	/* The URI loops stop at '%' to check the escape in place, so these
+	 * classes leave it out. */
+	CC_USERINFO = 1 << 13, /* user part and ':' (password) */
+	CC_URIPARAM = 1 << 14, /* paramchar */
+	CC_BAREUSER = 1 << 15, /* user part of a bare addr-spec: no ';' '?' ',' */
+};
+
+#define CC_IS_ALPHA(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
+#define CC_IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
+#define CC_IS_ALNUM(c) (CC_IS_ALPHA(c) || CC_IS_DIGIT(c))
+#define CC_IS_MARK(c)                                                                        \
+	((c) == '-' || (c) == '_' || (c) == '.' || (c) == '!' || (c) == '~' || (c) == '*' || \
+	 (c) == '\'' || (c) == '(' || (c) == ')')
+#define CC_IS_UNRESERVED(c) (CC_IS_ALNUM(c) || CC_IS_MARK(c))
+
+extern const uint16_t sip_cc[256];
+
+static inline bool
+cc_is(uint8_t c, uint16_t cls)
+{
+	return (sip_cc[c] & cls) != 0;
+}
+
+/* The cursor of one sip_parse() call. */
+struct parse_ctx {
+	const uint8_t *buf;
+	size_t len;
+	size_t scanned_blocks; /* blocks of the index already filled */
+	size_t n_blocks;
+	struct sip_parser *parser;
+	struct sip_msg *msg;
+};
+
+/* Blocks are scanned lazily, a few at a time, so a large body that nobody
+ * looks at is never scanned. */
+#define SCAN_CHUNK_BLOCKS 4
+
+static inline void
+ctx_ensure_scanned(struct parse_ctx *ctx, size_t block)
+{
+	if (block < ctx->scanned_blocks)
+		return;
+	size_t to = block + SCAN_CHUNK_BLOCKS;
+
+	if (to > ctx->n_blocks)
+		to = ctx->n_blocks;
+	ctx->parser->scan(ctx->buf, ctx->len, ctx->scanned_blocks, to, &ctx->parser->index);
+	ctx->scanned_blocks = to;
+}
+
+/* First set bit at or after pos and before end in one of the index's masks;
+ * returns end when there is none. */
+static inline size_t
+ctx_next_bit(struct parse_ctx *ctx, const uint64_t *masks, size_t pos, size_t end)
+{
+	while (pos < end) {
+		size_t block = pos / 64;
+
+		ctx_ensure_scanned(ctx, block);
+		uint64_t m = masks[block] >> (pos % 64);
+
+		if (m != 0) {
+			size_t hit = pos + (size_t)__builtin_ctzll(m);
+
+			return hit < end ? hit : end;
+		}
+		pos = (block + 1) * 64;
+	}
+	return end;
+}
+
+static inline size_t
+ctx_next_lf(struct parse_ctx *ctx, size_t pos)
+{
+	return ctx_next_bit(ctx, ctx->parser->index.lf, pos, ctx->len);
+}
+
+/* Record an error and where it happened; returns the error for chaining. */
+static inline enum sip_error
+ctx_fail(struct parse_ctx *ctx, enum sip_error err, size_t at, size_t end)
+{
+	ctx->msg->error = (uint8_t)err;
+	ctx->msg->error_at.off = (uint16_t)at;
+	ctx->msg->error_at.len = (uint16_t)(end > at ? end - at : 0);
+	return err;
+}
+
+static inline struct sip_span
+span(size_t from, size_t to)
+{
+	return (struct sip_span){.off = (uint16_t)from, .len = (uint16_t)(to - from)};
+}
+
+static inline size_t
+skip_lws(const uint8_t *buf, size_t pos, size_t end)
+{
+	while (pos < end && cc_is(buf[pos], CC_LWS))
+		pos++;
+	return pos;
+}
+
+static inline size_t
+skip_class(const uint8_t *buf, size_t pos, size_t end, uint16_t cls)
+{
+	while (pos < end && cc_is(buf[pos], cls))
+		pos++;
+	return pos;
+}
+
+/* quoted-string at pos (on its '"'); returns the end, 0 if unterminated. */
+static inline size_t
+skip_quoted(const uint8_t *buf, size_t pos, size_t to)
+{
+	for (pos++; pos < to; pos++) {
+		if (buf[pos] == '\\')
+			pos++;
+		else if (buf[pos] == '"')
+			return pos + 1;
+	}
+	return 0;
+}
+
+/* Skips octets of cls and valid %HH escapes; returns the end, or SIZE_MAX
+ * at a '%' that does not start an escape. */
+static inline size_t
+skip_escaped(const uint8_t *buf, size_t pos, size_t end, uint16_t cls)
+{
+	for (;;) {
+		while (pos < end && cc_is(buf[pos], cls))
+			pos++;
+		if (pos >= end || buf[pos] != '%')
+			return pos;
+		if (end - pos < 3 || !cc_is(buf[pos + 1], CC_HEX) || !cc_is(buf[pos + 2], CC_HEX))
+			return SIZE_MAX;
+		pos += 3;
+	}
+}
+
+/* Up to 8 octets of s as a little-endian word, reading only [s, s + n):
+ * two overlapping 4-octet loads instead of a loop. */
+static inline uint64_t
+load_le(const uint8_t *s, size_t n)
+{
+	uint32_t lo, hi;
+
+	if (n >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		return lo | (uint64_t)hi << ((n - 4) * 8);
+	}
+	uint64_t v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v |= (uint64_t)s[i] << (8 * i);
+	return v;
+}
+
+/* Compares n <= 8 octets with a literal, letters case-insensitively; with a
+ * constant literal the compiler folds the literal's word and case mask. */
+static inline bool
+word_ieq(const uint8_t *s, const char *lit, size_t n)
+{
+	uint64_t want = 0, fold = 0;
+
+#pragma GCC unroll 8
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = (uint8_t)lit[i];
+
+		want |= (uint64_t)c << (8 * i);
+		if (c >= 'a' && c <= 'z')
+			fold |= (uint64_t)0x20 << (8 * i);
+	}
+	return (load_le(s, n) | fold) == want;
+}
+
+/* Case-insensitive compare of a span with a lower-case literal. */
+static inline bool
+span_ieq(const uint8_t *s, size_t len, const char *lower, size_t n)
+{
+	if (len != n)
+		return false;
+	if (n <= 8)
+		return word_ieq(s, lower, n);
+	if (n <= 16)
+		return word_ieq(s, lower, 8) && word_ieq(s + n - 8, lower + n - 8, 8);
+	if (n <= 24)
+		return word_ieq(s, lower, 8) && word_ieq(s + 8, lower + 8, 8) &&
+		       word_ieq(s + n - 8, lower + n - 8, 8);
+	for (size_t i = 0; i < len; i++)
+		if ((s[i] | (CC_IS_ALPHA(s[i]) ? 0x20 : 0)) != (uint8_t)lower[i])
+			return false;
+	return true;
+}
+
+#define SPAN_IEQ(s, len, lit) span_ieq((s), (len), lit, sizeof(lit) - 1)
+
+/* Parses digits into *out; false when empty, not all digits or > max. */
+bool parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out);
+
+/* Parses the URI starting at from, reading no further than to. It stops at
+ * the first octet that cannot continue the URI ('>', white space, ...) and
+ * returns that position, or 0 when malformed. A bare URI (an addr-spec
+ * outside < >) has no parameters or headers and its user part cannot hold
+ * ';' '?' or ',' (RFC 3261 §20): those end it. */
+size_t parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sip_uri *uri);
+
+/* Host and optional port starting at pos; returns the end, 0 on error. */
+size_t parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sip_span *host,
+                      uint8_t *host_type, uint16_t *port);
+
+/* Skips one generic ;name[=value] parameter at pos (after the ';' and its
+ * SWS); sets name and value spans. Returns the end, 0 on error. */
+size_t parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sip_span *name,
+                           struct sip_span *value);
+
+enum sip_transport transport_from_token(const uint8_t *s, size_t len);
+
+/* Header-value parsers; each returns SIP_ERR_OK or the error to report. */
+enum sip_error parse_via_values(struct parse_ctx *ctx, size_t from, size_t to);
+enum sip_error parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to,
+                                      struct sip_name_addr *out, uint16_t max, uint16_t *count,
+                                      enum sip_error malformed, enum sip_error too_many);
+enum sip_error parse_cseq(struct parse_ctx *ctx, size_t from, size_t to);
+enum sip_error parse_auth(struct parse_ctx *ctx, size_t from, size_t to);
+enum sip_error parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow);
+
+static inline enum sip_error
+add_value(struct parse_ctx *ctx, size_t from, size_t to)
+{
+	struct sip_msg *m = ctx->msg;
+
+	if (m->value_count >= SIP_MAX_VALUES)
+		return SIP_ERR_TOO_MANY_VALUES;
+	m->values[m->value_count++] = span(from, to);
+	return SIP_ERR_OK;
+}
+
+/* Header id of a name (full or compact, case-insensitive). */
+enum sip_header_id header_id(const uint8_t *name, size_t len);
+
+#endif /* SIPFRONT_SIP_INTERNAL_H */

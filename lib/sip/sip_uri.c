@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 the sipfront authors
+ *
+ * SIP/SIPS/tel URIs (RFC 3261 §19.1, §25.1; RFC 3966 kept to its user part
+ * and params), host/port and generic ;name=value parameters. The caller
+ * gives the exact extent of a URI: inside < > it is the bracketed text;
+ * bare, it ends where a header parameter or list separator begins. Escapes
+ * are validated, never decoded: the view keeps spans into the datagram.
+ */
+#include <string.h>
+
+#include "sip_internal.h"
+
+bool
+parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (from >= to)
+		return false;
+	for (size_t i = from; i < to; i++) {
+		if (!CC_IS_DIGIT(buf[i]))
+			return false;
+		v = v * 10 + (uint64_t)(buf[i] - '0');
+		if (v > max)
+			return false;
+	}
+	*out = v;
+	return true;
+}
+
+static bool
+is_ipv4(const uint8_t *buf, size_t from, size_t to)
+{
+	int dots = 0, digits = 0, value = 0;
+
+	for (size_t i = from; i < to; i++) {
+		if (buf[i] == '.') {
+			if (digits == 0)
+				return false;
+			dots++;
+			digits = 0;
+			value = 0;
+		} else if (CC_IS_DIGIT(buf[i])) {
+			value = value * 10 + (buf[i] - '0');
+			if (++digits > 3 || value > 255)
+				return false;
+		} else {
+			return false;
+		}
+	}
+	return dots == 3 && digits > 0;
+}
+
+size_t
+parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sip_span *host,
+               uint8_t *host_type, uint16_t *port)
+{
+	size_t start = pos;
+
+	if (pos < end && buf[pos] == '[') {
+		pos = skip_class(buf, pos + 1, end, CC_IPV6);
+		if (pos >= end || buf[pos] != ']' || pos == start + 1)
+			return 0;
+		pos++;
+		*host_type = SIP_HOST_IPV6;
+	} else {
+		pos = skip_class(buf, pos, end, CC_HOST);
+		if (pos == start)
+			return 0;
+		/* A top label cannot start with a digit: only then try IPv4. */
+		*host_type = CC_IS_DIGIT(buf[start]) && is_ipv4(buf, start, pos) ? SIP_HOST_IPV4
+		                                                                 : SIP_HOST_NAME;
+	}
+	*host = span(start, pos);
+	*port = 0;
+	if (pos < end && buf[pos] == ':') {
+		size_t digits = skip_class(buf, pos + 1, end, CC_DIGIT);
+		uint64_t v;
+
+		/* Port 0 is kept as "absent": it cannot be a SIP port. */
+		if (!parse_uint(buf, pos + 1, digits, 65535, &v) || v == 0)
+			return 0;
+		*port = (uint16_t)v;
+		pos = digits;
+	}
+	return pos;
+}
+
+size_t
+parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sip_span *name,
+                    struct sip_span *value)
+{
+	size_t n_end = skip_class(buf, pos, end, CC_TOKEN);
+
+	if (n_end == pos)
+		return 0;
+	*name = span(pos, n_end);
+	*value = span(n_end, n_end);
+	size_t p = skip_lws(buf, n_end, end);
+
+	if (p < end && buf[p] == '=') {
+		size_t v = skip_lws(buf, p + 1, end);
+		size_t v_end;
+
+		if (v < end && buf[v] == '"') {
+			v_end = skip_quoted(buf, v, end);
+			if (v_end == 0)
+				return 0;
+		} else {
+			v_end = skip_class(buf, v, end, CC_PVALUE);
+			if (v_end == v)
+				return 0;
+		}
+		*value = span(v, v_end);
+		return v_end;
+	}
+	return n_end;
+}
+
+static enum sip_uri_scheme
+scheme_id(const uint8_t *s, size_t len)
+{
+	if (SPAN_IEQ(s, len, "sip"))
+		return SIP_SCHEME_SIP;
+	if (SPAN_IEQ(s, len, "sips"))
+		return SIP_SCHEME_SIPS;
+	if (SPAN_IEQ(s, len, "tel"))
+		return SIP_SCHEME_TEL;
+	return SIP_SCHEME_OTHER;
+}
+
+/* *( ";" name [ "=" value ] ) up to the first octet that is not paramchar;
+ * records the parameters a proxy uses. Returns the end, 0 on error. */
+static size_t
+parse_uri_params(const uint8_t *buf, size_t pos, size_t end, struct sip_uri *uri)
+{
+	while (pos < end && buf[pos] == ';') {
+		size_t n = pos + 1;
+		size_t n_end = skip_escaped(buf, n, end, CC_URIPARAM);
+		size_t v = n_end, v_end = n_end;
+
+		if (n_end == n || n_end == SIZE_MAX)
+			return 0;
+		if (n_end < end && buf[n_end] == '=') {
+			v = n_end + 1;
+			v_end = skip_escaped(buf, v, end, CC_URIPARAM);
+			if (v_end == v || v_end == SIZE_MAX)
+				return 0;
+		}
+		pos = v_end;
+		const uint8_t *name = buf + n;
+		size_t len = n_end - n;
+
+		switch (name[0] | 0x20) {
+		case 't':
+			if (SPAN_IEQ(name, len, "transport"))
+				uri->transport = (uint8_t)transport_from_token(buf + v, v_end - v);
+			break;
+		case 'l':
+			if (SPAN_IEQ(name, len, "lr"))
+				uri->lr = true;
+			break;
+		case 'm':
+			if (SPAN_IEQ(name, len, "maddr"))
+				uri->maddr = span(v, v_end);
+			break;
+		case 'u':
+			if (SPAN_IEQ(name, len, "user"))
+				uri->user_param = span(v, v_end);
+			break;
+		}
+	}
+	return pos;
+}
+
+size_t
+parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sip_uri *uri)
+{
+	memset(uri, 0, sizeof(*uri));
+	if (from >= to || !CC_IS_ALPHA(buf[from]))
+		return 0;
+	size_t colon = skip_class(buf, from + 1, to, CC_SCHEME);
+
+	if (colon >= to || buf[colon] != ':')
+		return 0;
+	uri->scheme = span(from, colon);
+	uri->scheme_id = (uint8_t)scheme_id(buf + from, colon - from);
+	size_t pos = colon + 1, end;
+
+	if (uri->scheme_id == SIP_SCHEME_OTHER) {
+		/* absoluteURI: opaque up to white space, a bracket or a quote. */
+		end = pos;
+		while (end < to && !cc_is(buf[end], CC_LWS) && buf[end] != '<' && buf[end] != '>' &&
+		       buf[end] != '"' && !(bare && (buf[end] == ';' || buf[end] == ',')))
+			end++;
+		if (end == pos)
+			return 0;
+		uri->raw = span(from, end);
+		return end;
+	}
+	if (uri->scheme_id == SIP_SCHEME_TEL) {
+		/* telephone-subscriber ;params: the number is kept as the user. */
+		end = skip_escaped(buf, pos, to, CC_URIPARAM);
+		if (end == pos || end == SIZE_MAX)
+			return 0;
+		uri->user = span(pos, end);
+		pos = end;
+	} else {
+		/* Userinfo, if a '@' ends the run of user characters: the user
+		 * part may hold ';' '?' ',' and '/', so only the '@' tells it
+		 * from a host followed by parameters. */
+		size_t at = skip_escaped(buf, pos, to, bare ? CC_BAREUSER : CC_USERINFO);
+
+		if (at < to && buf[at] == '@') {
+			const uint8_t *pw = memchr(buf + pos, ':', at - pos);
+			size_t user_end = pw ? (size_t)(pw - buf) : at;
+
+			if (user_end == pos)
+				return 0;
+			uri->user = span(pos, user_end);
+			if (pw != NULL) {
+				if (skip_escaped(buf, user_end + 1, at, CC_PASSWORD) != at)
+					return 0;
+				uri->password = span(user_end + 1, at);
+			}
+			pos = at + 1;
+		}
+		pos = parse_hostport(buf, pos, to, &uri->host, &uri->host_type, &uri->port);
+		if (pos == 0)
+			return 0;
+	}
+	end = pos;
+	if (!bare) {
+		end = parse_uri_params(buf, pos, to, uri);
+		if (end == 0)
+			return 0;
+		uri->params = span(pos, end);
+		if (end < to && buf[end] == '?') {
+			size_t h = end + 1;
+
+			/* hname "=" hvalue *( "&" hname "=" hvalue ) */
+			do {
+				end = skip_escaped(buf, end + 1, to, CC_HNV);
+			} while (end < to && (buf[end] == '=' || buf[end] == '&'));
+			if (end == h || end == SIZE_MAX)
+				return 0;
+			uri->headers = span(h, end);
+		}
+	}
+	uri->raw = span(from, end);
+	return end;
+}
