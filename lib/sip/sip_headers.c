@@ -55,9 +55,21 @@ via_param(struct sip_via *via, const uint8_t *buf, struct sip_span name, struct 
 static size_t
 via_protocol(const uint8_t *buf, size_t pos, size_t to, struct sip_via *via, enum sip_error *err)
 {
-	size_t name = pos, name_end = skip_class(buf, pos, to, CC_TOKEN);
+	size_t name = pos, name_end;
 
 	*err = SIP_ERR_BAD_VIA;
+	/* Nearly every Via is written "SIP/2.0/" without LWS: one compare. */
+	if (to - pos > 8 && word_ieq(buf + pos, "sip/2.0/", 8)) {
+		size_t tr_end = skip_class(buf, pos + 8, to, CC_TOKEN);
+
+		if (tr_end == pos + 8)
+			return 0;
+		via->protocol = span(pos, tr_end);
+		via->transport = span(pos + 8, tr_end);
+		via->transport_id = (uint8_t)transport_from_token(buf + pos + 8, tr_end - pos - 8);
+		return tr_end;
+	}
+	name_end = skip_class(buf, pos, to, CC_TOKEN);
 	if (name_end == name)
 		return 0;
 	pos = skip_lws(buf, name_end, to);

@@ -244,108 +244,145 @@ compact_id(uint8_t c)
 	return SIP_HDR_OTHER;
 }
 
+/* Full header names by a collision-free hash of (first letter, last letter,
+ * length), found offline; each entry holds the lower-case name as up to
+ * three overlapping little-endian words and the mask that folds the case of
+ * letters only, so a match is two to four word compares and no branch on
+ * the name's spelling. */
+struct header_entry {
+	uint8_t len;
+	uint8_t id;
+	uint64_t word[3];
+	uint64_t fold[3];
+};
+
+#define HEADER_HASH(first, last, len) \
+	((((first) | 0x20) * 2u + ((last) | 0x20) * 53u + (len)) % 64u)
+
+static const struct header_entry header_table[64] = {
+        [1] = {7,
+               SIP_HDR_CALL_ID,
+               {0x64692d6c6c6163ull, 0x0ull, 0x0ull},
+               {0x20200020202020ull, 0x0ull, 0x0ull}}, /* call-id */
+        [4] = {3,
+               SIP_HDR_VIA,
+               {0x616976ull, 0x0ull, 0x0ull},
+               {0x202020ull, 0x0ull, 0x0ull}}, /* via */
+        [17] = {7,
+                SIP_HDR_CONTACT,
+                {0x746361746e6f63ull, 0x0ull, 0x0ull},
+                {0x20202020202020ull, 0x0ull, 0x0ull}}, /* contact */
+        [18] = {5,
+                SIP_HDR_ROUTE,
+                {0x6574756f72ull, 0x0ull, 0x0ull},
+                {0x2020202020ull, 0x0ull, 0x0ull}}, /* route */
+        [19] = {5,
+                SIP_HDR_EVENT,
+                {0x746e657665ull, 0x0ull, 0x0ull},
+                {0x2020202020ull, 0x0ull, 0x0ull}}, /* event */
+        [20] = {7,
+                SIP_HDR_REQUIRE,
+                {0x65726975716572ull, 0x0ull, 0x0ull},
+                {0x20202020202020ull, 0x0ull, 0x0ull}}, /* require */
+        [21] = {13,
+                SIP_HDR_AUTHORIZATION,
+                {0x7a69726f68747561ull, 0x6e6f6974617a6972ull, 0x0ull},
+                {0x2020202020202020ull, 0x2020202020202020ull, 0x0ull}}, /* authorization */
+        [22] = {13,
+                SIP_HDR_PROXY_REQUIRE,
+                {0x65722d79786f7270ull, 0x657269757165722dull, 0x0ull},
+                {0x2020002020202020ull, 0x2020202020202000ull, 0x0ull}}, /* proxy-require */
+        [25] = {12,
+                SIP_HDR_RECORD_ROUTE,
+                {0x722d64726f636572ull, 0x6574756f722d6472ull, 0x0ull},
+                {0x2000202020202020ull, 0x2020202020002020ull, 0x0ull}}, /* record-route */
+        [28] = {14,
+                SIP_HDR_CONTENT_LENGTH,
+                {0x2d746e65746e6f63ull, 0x6874676e656c2d74ull, 0x0ull},
+                {0x20202020202020ull, 0x2020202020200020ull, 0x0ull}}, /* content-length */
+        [29] = {12,
+                SIP_HDR_ALLOW_EVENTS,
+                {0x76652d776f6c6c61ull, 0x73746e6576652d77ull, 0x0ull},
+                {0x2020002020202020ull, 0x2020202020200020ull, 0x0ull}}, /* allow-events */
+        [32] = {7,
+                SIP_HDR_EXPIRES,
+                {0x73657269707865ull, 0x0ull, 0x0ull},
+                {0x20202020202020ull, 0x0ull, 0x0ull}}, /* expires */
+        [33] = {4,
+                SIP_HDR_FROM,
+                {0x6d6f7266ull, 0x0ull, 0x0ull},
+                {0x20202020ull, 0x0ull, 0x0ull}}, /* from */
+        [35] = {9,
+                SIP_HDR_SUPPORTED,
+                {0x6574726f70707573ull, 0x646574726f707075ull, 0x0ull},
+                {0x2020202020202020ull, 0x2020202020202020ull, 0x0ull}}, /* supported */
+        [37] = {2, SIP_HDR_TO, {0x6f74ull, 0x0ull, 0x0ull}, {0x2020ull, 0x0ull, 0x0ull}}, /* to */
+        [39] = {8,
+                SIP_HDR_REFER_TO,
+                {0x6f742d7265666572ull, 0x0ull, 0x0ull},
+                {0x2020002020202020ull, 0x0ull, 0x0ull}}, /* refer-to */
+        [41] = {16,
+                SIP_HDR_CONTENT_ENCODING,
+                {0x2d746e65746e6f63ull, 0x676e69646f636e65ull, 0x0ull},
+                {0x20202020202020ull, 0x2020202020202020ull, 0x0ull}}, /* content-encoding */
+        [42] = {5,
+                SIP_HDR_ALLOW,
+                {0x776f6c6c61ull, 0x0ull, 0x0ull},
+                {0x2020202020ull, 0x0ull, 0x0ull}}, /* allow */
+        [47] = {4,
+                SIP_HDR_CSEQ,
+                {0x71657363ull, 0x0ull, 0x0ull},
+                {0x20202020ull, 0x0ull, 0x0ull}}, /* cseq */
+        [49] = {7,
+                SIP_HDR_SUBJECT,
+                {0x7463656a627573ull, 0x0ull, 0x0ull},
+                {0x20202020202020ull, 0x0ull, 0x0ull}}, /* subject */
+        [53] = {12,
+                SIP_HDR_MAX_FORWARDS,
+                {0x77726f662d78616dull, 0x7364726177726f66ull, 0x0ull},
+                {0x2020202000202020ull, 0x2020202020202020ull, 0x0ull}}, /* max-forwards */
+        [56] = {10,
+                SIP_HDR_USER_AGENT,
+                {0x6567612d72657375ull, 0x746e6567612d7265ull, 0x0ull},
+                {0x2020200020202020ull, 0x2020202020002020ull, 0x0ull}}, /* user-agent */
+        [57] = {19,
+                SIP_HDR_PROXY_AUTHORIZATION,
+                {0x75612d79786f7270ull, 0x74617a69726f6874ull, 0x6e6f6974617a6972ull},
+                {0x2020002020202020ull, 0x2020202020202020ull,
+                 0x2020202020202020ull}}, /* proxy-authorization */
+        [59] = {12,
+                SIP_HDR_CONTENT_TYPE,
+                {0x2d746e65746e6f63ull, 0x657079742d746e65ull, 0x0ull},
+                {0x20202020202020ull, 0x2020202000202020ull, 0x0ull}}, /* content-type */
+};
+
+static inline uint64_t
+load8(const uint8_t *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, 8);
+	return v;
+}
+
 enum sip_header_id
 header_id(const uint8_t *n, size_t len)
 {
 	if (len == 1)
 		return compact_id(n[0]);
-	/* Length first, then the lower-cased first letter: at most a couple of
-	 * full compares per header line. */
-	switch (len) {
-	case 2:
-		if (SPAN_IEQ(n, len, "to"))
-			return SIP_HDR_TO;
-		break;
-	case 3:
-		if (SPAN_IEQ(n, len, "via"))
-			return SIP_HDR_VIA;
-		break;
-	case 4:
-		if (SPAN_IEQ(n, len, "from"))
-			return SIP_HDR_FROM;
-		if (SPAN_IEQ(n, len, "cseq"))
-			return SIP_HDR_CSEQ;
-		break;
-	case 5:
-		if (SPAN_IEQ(n, len, "route"))
-			return SIP_HDR_ROUTE;
-		if (SPAN_IEQ(n, len, "allow"))
-			return SIP_HDR_ALLOW;
-		if (SPAN_IEQ(n, len, "event"))
-			return SIP_HDR_EVENT;
-		break;
-	case 7:
-		switch (n[0] | 0x20) {
-		case 'c':
-			if (SPAN_IEQ(n, len, "call-id"))
-				return SIP_HDR_CALL_ID;
-			if (SPAN_IEQ(n, len, "contact"))
-				return SIP_HDR_CONTACT;
-			break;
-		case 'e':
-			if (SPAN_IEQ(n, len, "expires"))
-				return SIP_HDR_EXPIRES;
-			break;
-		case 'r':
-			if (SPAN_IEQ(n, len, "require"))
-				return SIP_HDR_REQUIRE;
-			break;
-		case 's':
-			if (SPAN_IEQ(n, len, "subject"))
-				return SIP_HDR_SUBJECT;
-			break;
-		}
-		break;
-	case 8:
-		if (SPAN_IEQ(n, len, "refer-to"))
-			return SIP_HDR_REFER_TO;
-		break;
-	case 9:
-		if (SPAN_IEQ(n, len, "supported"))
-			return SIP_HDR_SUPPORTED;
-		break;
-	case 10:
-		if (SPAN_IEQ(n, len, "user-agent"))
-			return SIP_HDR_USER_AGENT;
-		break;
-	case 12:
-		switch (n[0] | 0x20) {
-		case 'm':
-			if (SPAN_IEQ(n, len, "max-forwards"))
-				return SIP_HDR_MAX_FORWARDS;
-			break;
-		case 'c':
-			if (SPAN_IEQ(n, len, "content-type"))
-				return SIP_HDR_CONTENT_TYPE;
-			break;
-		case 'r':
-			if (SPAN_IEQ(n, len, "record-route"))
-				return SIP_HDR_RECORD_ROUTE;
-			break;
-		case 'a':
-			if (SPAN_IEQ(n, len, "allow-events"))
-				return SIP_HDR_ALLOW_EVENTS;
-			break;
-		}
-		break;
-	case 13:
-		if (SPAN_IEQ(n, len, "authorization"))
-			return SIP_HDR_AUTHORIZATION;
-		if (SPAN_IEQ(n, len, "proxy-require"))
-			return SIP_HDR_PROXY_REQUIRE;
-		break;
-	case 14:
-		if (SPAN_IEQ(n, len, "content-length"))
-			return SIP_HDR_CONTENT_LENGTH;
-		break;
-	case 16:
-		if (SPAN_IEQ(n, len, "content-encoding"))
-			return SIP_HDR_CONTENT_ENCODING;
-		break;
-	case 19:
-		if (SPAN_IEQ(n, len, "proxy-authorization"))
-			return SIP_HDR_PROXY_AUTHORIZATION;
-		break;
-	}
-	return SIP_HDR_OTHER;
+	if (len < 2)
+		return SIP_HDR_OTHER;
+	const struct header_entry *e = &header_table[HEADER_HASH(n[0], n[len - 1], len)];
+
+	if (e->len != len)
+		return SIP_HDR_OTHER;
+	if (len <= 8)
+		return (load_le(n, len) | e->fold[0]) == e->word[0] ? (enum sip_header_id)e->id
+		                                                    : SIP_HDR_OTHER;
+	if ((load8(n) | e->fold[0]) != e->word[0] ||
+	    (load8(n + len - 8) | e->fold[1]) != e->word[1])
+		return SIP_HDR_OTHER;
+	if (len > 16 && (load8(n + 8) | e->fold[2]) != e->word[2])
+		return SIP_HDR_OTHER;
+	return (enum sip_header_id)e->id;
 }

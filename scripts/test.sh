@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# The one command that installs, builds and runs every test:
+#   1. the Debian packages (scripts/install-deps.sh, idempotent);
+#   2. a release build with gcc, warnings as errors, and all meson tests;
+#   3. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer and
+#      all meson tests again, plus bounded libFuzzer runs of the parser and
+#      of the packet decoders (FUZZ_SECONDS each, default 60).
+# Build directories: build/ and build-asan/ beside this script's repo.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+fuzz_seconds=${FUZZ_SECONDS:-60}
+
+bash scripts/install-deps.sh
+
+setup() { # dir, extra meson args...
+	local dir=$1
+	shift
+	if [ -f "$dir/build.ninja" ]; then
+		meson setup --reconfigure "$dir" "$@" >/dev/null
+	else
+		meson setup "$dir" "$@"
+	fi
+}
+
+echo "== release build (gcc, -Werror) =="
+setup build -Dwerror=true
+ninja -C build
+meson test -C build --print-errorlogs --num-processes 1
+
+echo "== sanitizer build (clang, ASan + UBSan) =="
+CC=clang setup build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+	-Dbuildtype=debugoptimized -Dfuzz=enabled
+ninja -C build-asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	meson test -C build-asan --print-errorlogs --num-processes 1 --timeout-multiplier 3
+
+echo "== fuzzing (${fuzz_seconds}s per harness) =="
+bash tests/fuzz/run-fuzz.sh build-asan "$fuzz_seconds"
+echo "all tests passed"
