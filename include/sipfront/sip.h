@@ -206,6 +206,7 @@ enum sip_header_id {
 	X(BAD_STATUS_LINE, 400, "malformed Status-Line: expected SIP-Version SP 3DIGIT SP reason") \
 	X(STATUS_RANGE, 400, "status code outside 100-699")                                        \
 	X(HEADERS_UNTERMINATED, 400, "header section truncated: last line has no line end")        \
+	X(CONTROL_CHAR, 400, "raw control character (NUL, bare CR, ...) outside a quoted-pair")    \
 	X(BAD_HEADER_LINE, 400, "header line without a colon")                                     \
 	X(BAD_HEADER_NAME, 400, "header name is not a token")                                      \
 	X(MISSING_VIA, 400, "missing Via header")                                                  \
@@ -249,11 +250,15 @@ struct sip_limits {
 	uint16_t max_vias; /* <= SIP_MAX_VIAS */
 };
 
-/* The scanner's structural index: one bit per datagram octet. */
+/* The scanner's structural index: one bit per datagram octet; bits past
+ * the end of the datagram are 0. `ctl` marks raw control octets (0x00-0x1f
+ * but HT and LF, and 0x7f): a line holding one is malformed unless the
+ * octet is a quoted-pair inside a quoted string. */
 struct sip_scan_index {
 	uint64_t lf[SIP_SCAN_BLOCKS];
 	uint64_t colon[SIP_SCAN_BLOCKS];
 	uint64_t comma[SIP_SCAN_BLOCKS];
+	uint64_t ctl[SIP_SCAN_BLOCKS];
 };
 
 /* Fills blocks [from, to) of the index; a block is 64 octets of buf. */

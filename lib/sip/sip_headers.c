@@ -125,6 +125,19 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 		pos = parse_hostport(buf, host, to, &via->host, &via->host_type, &via->port);
 		if (pos == 0)
 			return SIP_ERR_BAD_VIA;
+		size_t colon = skip_lws(buf, pos, to);
+
+		/* sent-by = host [ COLON port ], and COLON = SWS ":" SWS. */
+		if (via->port == 0 && colon < to && buf[colon] == ':') {
+			size_t digits = skip_lws(buf, colon + 1, to);
+			size_t digits_end = skip_class(buf, digits, to, CC_DIGIT);
+			uint64_t port;
+
+			if (!parse_uint(buf, digits, digits_end, 65535, &port) || port == 0)
+				return SIP_ERR_BAD_VIA;
+			via->port = (uint16_t)port;
+			pos = digits_end;
+		}
 
 		size_t params = 0;
 		bool ok = true;
@@ -233,7 +246,7 @@ parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sip_name_addr 
 
 enum sip_error
 parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sip_name_addr *out,
-                       uint16_t max, uint16_t *count, enum sip_error malformed,
+                       uint16_t max, uint16_t *count, bool bracketed_only, enum sip_error malformed,
                        enum sip_error too_many)
 {
 	const uint8_t *buf = ctx->buf;
@@ -243,7 +256,7 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sip
 		if (*count >= max)
 			return too_many;
 		pos = parse_name_addr(buf, pos, to, &out[*count]);
-		if (pos == 0)
+		if (pos == 0 || (bracketed_only && !out[*count].bracketed))
 			return malformed;
 		struct sip_span raw = out[*count].raw;
 		enum sip_error err = add_value(ctx, raw.off, raw.off + raw.len);

@@ -244,9 +244,12 @@ enum sip_transport transport_from_token(const uint8_t *s, size_t len);
 
 /* Header-value parsers; each returns SIP_ERR_OK or the error to report. */
 enum sip_error parse_via_values(struct parse_ctx *ctx, size_t from, size_t to);
+/* name-addr / addr-spec list into out[*count..max); Route and Record-Route
+ * take name-addr only (bracketed_only, RFC 3261 §20.30, §20.34). */
 enum sip_error parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to,
                                       struct sip_name_addr *out, uint16_t max, uint16_t *count,
-                                      enum sip_error malformed, enum sip_error too_many);
+                                      bool bracketed_only, enum sip_error malformed,
+                                      enum sip_error too_many);
 enum sip_error parse_cseq(struct parse_ctx *ctx, size_t from, size_t to);
 enum sip_error parse_auth(struct parse_ctx *ctx, size_t from, size_t to);
 enum sip_error parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow);

@@ -21,6 +21,36 @@
 
 #define HEADER_NONE 0xffff
 
+/* Slow path, taken only when the scanner saw a control octet in the line:
+ * it is allowed only as the octet of a quoted-pair ("\\" CHAR) inside a
+ * quoted string (RFC 3261 §25.1; RFC 4475 §3.1.1.2 puts a NUL there). */
+static bool
+line_controls_quoted(const uint8_t *buf, size_t pos, size_t end)
+{
+	bool quoted = false;
+
+	for (; pos < end; pos++) {
+		uint8_t c = buf[pos];
+
+		if (quoted && c == '\\' && pos + 1 < end && buf[pos + 1] != '\r') {
+			pos++;
+		} else if (c == '"') {
+			quoted = !quoted;
+		} else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A line [pos, end), its final CR excluded, free of raw control octets? */
+static inline bool
+line_ok(struct parse_ctx *ctx, size_t pos, size_t end)
+{
+	return ctx_next_bit(ctx, ctx->parser->index.ctl, pos, end) >= end ||
+	       line_controls_quoted(ctx->buf, pos, end);
+}
+
 static bool
 is_sip_version(const uint8_t *s, size_t len, bool *is_2_0)
 {
@@ -142,7 +172,7 @@ parse_header_value(struct parse_ctx *ctx, enum sip_header_id id, size_t v, size_
 		if (!single_header(m, id))
 			return from ? SIP_ERR_DUP_FROM : SIP_ERR_DUP_TO;
 		return parse_name_addr_values(ctx, v, v_end, from ? &m->from : &m->to, 1, &count,
-		                              from ? SIP_ERR_BAD_FROM : SIP_ERR_BAD_TO,
+		                              false, from ? SIP_ERR_BAD_FROM : SIP_ERR_BAD_TO,
 		                              from ? SIP_ERR_BAD_FROM : SIP_ERR_BAD_TO);
 	}
 	case SIP_HDR_CALL_ID:
@@ -174,16 +204,16 @@ parse_header_value(struct parse_ctx *ctx, enum sip_header_id id, size_t v, size_
 			break;
 		}
 		return parse_name_addr_values(ctx, v, v_end, m->contact, SIP_MAX_CONTACTS,
-		                              &m->contact_count, SIP_ERR_BAD_CONTACT,
+		                              &m->contact_count, false, SIP_ERR_BAD_CONTACT,
 		                              SIP_ERR_TOO_MANY_CONTACTS);
 	case SIP_HDR_ROUTE:
 		return parse_name_addr_values(ctx, v, v_end, m->route, SIP_MAX_ROUTES,
-		                              &m->route_count, SIP_ERR_BAD_ROUTE,
+		                              &m->route_count, true, SIP_ERR_BAD_ROUTE,
 		                              SIP_ERR_TOO_MANY_ROUTES);
 	case SIP_HDR_RECORD_ROUTE:
 		return parse_name_addr_values(ctx, v, v_end, m->record_route, SIP_MAX_ROUTES,
-		                              &m->record_route_count, SIP_ERR_BAD_RECORD_ROUTE,
-		                              SIP_ERR_TOO_MANY_ROUTES);
+		                              &m->record_route_count, true,
+		                              SIP_ERR_BAD_RECORD_ROUTE, SIP_ERR_TOO_MANY_ROUTES);
 	case SIP_HDR_CONTENT_LENGTH:
 		if (!parse_uint(buf, v, v_end, UINT32_MAX, &num))
 			return SIP_ERR_BAD_CONTENT_LENGTH;
@@ -300,6 +330,8 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		}
 		if (end - pos > lim->max_line_len)
 			return ctx_fail(ctx, SIP_ERR_LINE_TOO_LONG, pos, end);
+		if (!line_ok(ctx, pos, end))
+			return ctx_fail(ctx, SIP_ERR_CONTROL_CHAR, pos, end);
 		size_t colon = ctx_next_bit(ctx, ctx->parser->index.colon, pos, end);
 
 		if (colon >= end)
@@ -323,6 +355,8 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 				return ctx_fail(ctx, SIP_ERR_HEADERS_UNTERMINATED, lf + 1, len);
 			if (next - lf - 1 > lim->max_line_len)
 				return ctx_fail(ctx, SIP_ERR_LINE_TOO_LONG, lf + 1, next);
+			if (!line_ok(ctx, lf + 1, buf[next - 1] == '\r' ? next - 1 : next))
+				return ctx_fail(ctx, SIP_ERR_CONTROL_CHAR, lf + 1, next);
 			lf = next;
 		}
 		size_t v = skip_lws(buf, colon + 1, lf), v_end = lf;
@@ -412,6 +446,8 @@ sip_parse(struct sip_parser *parser, const uint8_t *buf, size_t len, struct sip_
 		return ctx_fail(&ctx, SIP_ERR_START_LINE_UNTERMINATED, pos, end);
 	if (end - pos > parser->limits.max_line_len)
 		return ctx_fail(&ctx, SIP_ERR_LINE_TOO_LONG, pos, end);
+	if (!line_ok(&ctx, pos, end))
+		return ctx_fail(&ctx, SIP_ERR_CONTROL_CHAR, pos, end);
 	err = m->kind == SIP_KIND_REQUEST ? parse_request_line(&ctx, pos, end, method_end)
 	                                  : parse_status_line(&ctx, pos, end);
 	if (err != SIP_ERR_OK)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright (c) 2026 the sipfront authors
  *
- * Structural scanner: one bit per datagram octet for line feeds, colons and
- * commas, 64 octets per mask word. The parser walks these bitmaps instead of
+ * Structural scanner: one bit per datagram octet for line feeds, colons,
+ * commas and raw control octets, 64 octets per mask word. The parser walks these bitmaps instead of
  * the bytes, so finding the next line end or header-name colon is a
  * count-trailing-zeros, not a loop. Four implementations compute identical
  * masks: scalar (the reference), SSE2, AVX2 and AVX-512BW; the SIMD ones are
@@ -29,13 +29,30 @@ block_ptr(const uint8_t *buf, size_t len, size_t block, uint8_t tail[64])
 	return tail;
 }
 
+/* Bits of a block that lie inside the datagram. */
+static inline uint64_t
+valid_bits(size_t len, size_t block)
+{
+	size_t n = len - block * 64;
+
+	return n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
+}
+
+/* Control octets SIP text may not hold raw: all of 0x00-0x1f but HT and
+ * LF (so a CR that does not end a line is caught too), and DEL. */
+static inline bool
+is_ctl(uint8_t c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+}
+
 static void
 scan_scalar(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_scan_index *index)
 {
 	for (size_t b = from; b < to; b++) {
 		size_t off = b * 64;
 		size_t n = len - off < 64 ? len - off : 64;
-		uint64_t lf = 0, colon = 0, comma = 0;
+		uint64_t lf = 0, colon = 0, comma = 0, ctl = 0;
 
 		for (size_t i = 0; i < n; i++) {
 			uint8_t c = buf[off + i];
@@ -43,80 +60,124 @@ scan_scalar(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_s
 			lf |= (uint64_t)(c == '\n') << i;
 			colon |= (uint64_t)(c == ':') << i;
 			comma |= (uint64_t)(c == ',') << i;
+			ctl |= (uint64_t)is_ctl(c) << i;
 		}
 		index->lf[b] = lf;
 		index->colon[b] = colon;
 		index->comma[b] = comma;
+		index->ctl[b] = ctl;
 	}
+}
+
+/* One 16-octet lane. Signed compares: octets >= 0x80 are negative, so
+ * "0 <= c < 0x20" needs both bounds. */
+struct lane16 {
+	uint16_t lf, colon, comma, ctl;
+};
+
+static inline struct lane16
+classify16(__m128i v)
+{
+	__m128i low = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)),
+	                            _mm_cmpgt_epi8(_mm_set1_epi8(0x20), v));
+	__m128i lf = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+	__m128i ctl = _mm_or_si128(
+	        _mm_andnot_si128(_mm_or_si128(lf, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))), low),
+	        _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+
+	return (struct lane16){
+	        .lf = (uint16_t)_mm_movemask_epi8(lf),
+	        .colon = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))),
+	        .comma = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
+	        .ctl = (uint16_t)_mm_movemask_epi8(ctl),
+	};
 }
 
 static void
 scan_sse2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_scan_index *index)
 {
-	const __m128i v_lf = _mm_set1_epi8('\n');
-	const __m128i v_colon = _mm_set1_epi8(':');
-	const __m128i v_comma = _mm_set1_epi8(',');
 	uint8_t tail[64];
 
 	for (size_t b = from; b < to; b++) {
 		const uint8_t *p = block_ptr(buf, len, b, tail);
-		uint64_t lf = 0, colon = 0, comma = 0;
+		uint64_t lf = 0, colon = 0, comma = 0, ctl = 0;
 
 		for (int i = 0; i < 4; i++) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * i));
+			struct lane16 l =
+			        classify16(_mm_loadu_si128((const __m128i *)(p + 16 * i)));
 
-			lf |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v_lf))
-			      << (16 * i);
-			colon |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v_colon))
-			         << (16 * i);
-			comma |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v_comma))
-			         << (16 * i);
+			lf |= (uint64_t)l.lf << (16 * i);
+			colon |= (uint64_t)l.colon << (16 * i);
+			comma |= (uint64_t)l.comma << (16 * i);
+			ctl |= (uint64_t)l.ctl << (16 * i);
 		}
 		index->lf[b] = lf;
 		index->colon[b] = colon;
 		index->comma[b] = comma;
+		/* The zero padding of the tail block is not datagram. */
+		index->ctl[b] = ctl & valid_bits(len, b);
 	}
+}
+
+struct lane32 {
+	uint32_t lf, colon, comma, ctl;
+};
+
+__attribute__((target("avx2"))) static inline struct lane32
+classify32(__m256i v)
+{
+	__m256i low = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-1)),
+	                               _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v));
+	__m256i lf = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'));
+	__m256i ctl = _mm256_or_si256(
+	        _mm256_andnot_si256(
+	                _mm256_or_si256(lf, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'))), low),
+	        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)));
+
+	return (struct lane32){
+	        .lf = (uint32_t)_mm256_movemask_epi8(lf),
+	        .colon =
+	                (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(':'))),
+	        .comma =
+	                (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))),
+	        .ctl = (uint32_t)_mm256_movemask_epi8(ctl),
+	};
 }
 
 __attribute__((target("avx2"))) static void
 scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_scan_index *index)
 {
-	const __m256i v_lf = _mm256_set1_epi8('\n');
-	const __m256i v_colon = _mm256_set1_epi8(':');
-	const __m256i v_comma = _mm256_set1_epi8(',');
 	uint8_t tail[64];
 
 	for (size_t b = from; b < to; b++) {
 		const uint8_t *p = block_ptr(buf, len, b, tail);
-		__m256i lo = _mm256_loadu_si256((const __m256i *)p);
-		__m256i hi = _mm256_loadu_si256((const __m256i *)(p + 32));
+		struct lane32 lo = classify32(_mm256_loadu_si256((const __m256i *)p));
+		struct lane32 hi = classify32(_mm256_loadu_si256((const __m256i *)(p + 32)));
 
-#define MASK64(needle)                                                             \
-	((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, needle)) | \
-	 (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, needle)) << 32)
-		index->lf[b] = MASK64(v_lf);
-		index->colon[b] = MASK64(v_colon);
-		index->comma[b] = MASK64(v_comma);
-#undef MASK64
+		index->lf[b] = lo.lf | (uint64_t)hi.lf << 32;
+		index->colon[b] = lo.colon | (uint64_t)hi.colon << 32;
+		index->comma[b] = lo.comma | (uint64_t)hi.comma << 32;
+		index->ctl[b] = (lo.ctl | (uint64_t)hi.ctl << 32) & valid_bits(len, b);
 	}
 }
 
 __attribute__((target("avx512f,avx512bw"))) static void
 scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_scan_index *index)
 {
-	const __m512i v_lf = _mm512_set1_epi8('\n');
-	const __m512i v_colon = _mm512_set1_epi8(':');
-	const __m512i v_comma = _mm512_set1_epi8(',');
-
 	for (size_t b = from; b < to; b++) {
 		size_t off = b * 64;
 		/* A masked load reads only the octets inside the datagram. */
 		__mmask64 in = len - off >= 64 ? ~(__mmask64)0 : ((__mmask64)1 << (len - off)) - 1;
 		__m512i v = _mm512_maskz_loadu_epi8(in, buf + off);
+		__mmask64 lf = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('\n'));
+		__mmask64 low = _mm512_mask_cmplt_epu8_mask(in, v, _mm512_set1_epi8(0x20));
+		__mmask64 tab = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\t'));
+		__mmask64 del = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(0x7f));
 
-		index->lf[b] = _mm512_mask_cmpeq_epi8_mask(in, v, v_lf);
-		index->colon[b] = _mm512_mask_cmpeq_epi8_mask(in, v, v_colon);
-		index->comma[b] = _mm512_mask_cmpeq_epi8_mask(in, v, v_comma);
+		index->lf[b] = lf;
+		index->colon[b] = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(':'));
+		index->comma[b] = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(','));
+		index->ctl[b] = (low & ~tab & ~lf) | del;
 	}
 }
 

@@ -347,7 +347,7 @@ static const struct header_entry header_table[64] = {
                 {0x2020200020202020ull, 0x2020202020002020ull, 0x0ull}}, /* user-agent */
         [57] = {19,
                 SIP_HDR_PROXY_AUTHORIZATION,
-                {0x75612d79786f7270ull, 0x74617a69726f6874ull, 0x6e6f6974617a6972ull},
+                {0x75612d79786f7270ull, 0x6e6f6974617a6972ull, 0x74617a69726f6874ull},
                 {0x2020002020202020ull, 0x2020202020202020ull,
                  0x2020202020202020ull}}, /* proxy-authorization */
         [59] = {12,
