@@ -30,8 +30,11 @@ ninja -C build
 meson test -C build --print-errorlogs --num-processes 1
 
 echo "== sanitizer build (clang, ASan + UBSan) =="
+# Configured as tests/fuzz/run-fuzz.sh wants it (coverage on every file), so
+# the same build serves the sanitizer tests and the fuzzers.
 CC=clang setup build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
-	-Dbuildtype=debugoptimized -Dfuzz=enabled
+	-Dbuildtype=debugoptimized -Dfuzz=enabled \
+	-Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer'
 ninja -C build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C build-asan --print-errorlogs --num-processes 1 --timeout-multiplier 3

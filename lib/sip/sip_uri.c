@@ -78,7 +78,8 @@ parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sip_span *host
 		size_t digits = skip_class(buf, pos + 1, end, CC_DIGIT);
 		uint64_t v;
 
-		/* Port 0 is kept as "absent": it cannot be a SIP port. */
+		/* Port 0 is rejected: it cannot address a SIP element, and
+		 * the view uses 0 for "no port". */
 		if (!parse_uint(buf, pos + 1, digits, 65535, &v) || v == 0)
 			return 0;
 		*port = (uint16_t)v;
