@@ -71,6 +71,16 @@ parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sip_span *host
 		/* A top label cannot start with a digit: only then try IPv4. */
 		*host_type = CC_IS_DIGIT(buf[start]) && is_ipv4(buf, start, pos) ? SIP_HOST_IPV4
 		                                                                 : SIP_HOST_NAME;
+		if (*host_type == SIP_HOST_NAME) {
+			/* toplabel = ALPHA *( alphanum / "-" ): "1.2.3" or
+			 * "999.0.2.1" is neither a name nor an IPv4. */
+			size_t label = pos - (buf[pos - 1] == '.' && pos - 1 > start);
+
+			while (label > start && buf[label - 1] != '.')
+				label--;
+			if (!CC_IS_ALPHA(buf[label]))
+				return 0;
+		}
 	}
 	*host = span(start, pos);
 	*port = 0;
