@@ -252,8 +252,8 @@ struct sip_limits {
 
 /* The scanner's structural index: one bit per datagram octet; bits past
  * the end of the datagram are 0. `ctl` marks raw control octets (0x00-0x1f
- * but HT and LF, and 0x7f): a line holding one is malformed unless the
- * octet is a quoted-pair inside a quoted string. */
+ * but HT and LF, a CR only when no LF follows it, and 0x7f): a line holding
+ * one is malformed unless the octet is a quoted-pair in a quoted string. */
 struct sip_scan_index {
 	uint64_t lf[SIP_SCAN_BLOCKS];
 	uint64_t colon[SIP_SCAN_BLOCKS];

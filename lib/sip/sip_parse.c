@@ -43,12 +43,28 @@ line_controls_quoted(const uint8_t *buf, size_t pos, size_t end)
 	return true;
 }
 
-/* A line [pos, end), its final CR excluded, free of raw control octets? */
-static inline bool
-line_ok(struct parse_ctx *ctx, size_t pos, size_t end)
+/* Control octets anywhere in the start line and headers [from, to): one
+ * probe of the scanner's bitmap for a clean message; a line that holds one
+ * is then checked octet by octet. */
+static enum sip_error
+check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 {
-	return ctx_next_bit(ctx, ctx->parser->index.ctl, pos, end) >= end ||
-	       line_controls_quoted(ctx->buf, pos, end);
+	const uint8_t *buf = ctx->buf;
+	size_t at = ctx_next_bit(ctx, ctx->parser->index.ctl, from, to);
+
+	while (at < to) {
+		size_t line = at, end = ctx_next_lf(ctx, at);
+
+		while (line > from && buf[line - 1] != '\n')
+			line--;
+		if (end > to)
+			end = to;
+		if (!line_controls_quoted(buf, line,
+		                          end > line && buf[end - 1] == '\r' ? end - 1 : end))
+			return ctx_fail(ctx, SIP_ERR_CONTROL_CHAR, line, end);
+		at = ctx_next_bit(ctx, ctx->parser->index.ctl, end, to);
+	}
+	return SIP_ERR_OK;
 }
 
 static bool
@@ -330,8 +346,6 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		}
 		if (end - pos > lim->max_line_len)
 			return ctx_fail(ctx, SIP_ERR_LINE_TOO_LONG, pos, end);
-		if (!line_ok(ctx, pos, end))
-			return ctx_fail(ctx, SIP_ERR_CONTROL_CHAR, pos, end);
 		size_t colon = ctx_next_bit(ctx, ctx->parser->index.colon, pos, end);
 
 		if (colon >= end)
@@ -355,8 +369,6 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 				return ctx_fail(ctx, SIP_ERR_HEADERS_UNTERMINATED, lf + 1, len);
 			if (next - lf - 1 > lim->max_line_len)
 				return ctx_fail(ctx, SIP_ERR_LINE_TOO_LONG, lf + 1, next);
-			if (!line_ok(ctx, lf + 1, buf[next - 1] == '\r' ? next - 1 : next))
-				return ctx_fail(ctx, SIP_ERR_CONTROL_CHAR, lf + 1, next);
 			lf = next;
 		}
 		size_t v = skip_lws(buf, colon + 1, lf), v_end = lf;
@@ -446,14 +458,15 @@ sip_parse(struct sip_parser *parser, const uint8_t *buf, size_t len, struct sip_
 		return ctx_fail(&ctx, SIP_ERR_START_LINE_UNTERMINATED, pos, end);
 	if (end - pos > parser->limits.max_line_len)
 		return ctx_fail(&ctx, SIP_ERR_LINE_TOO_LONG, pos, end);
-	if (!line_ok(&ctx, pos, end))
-		return ctx_fail(&ctx, SIP_ERR_CONTROL_CHAR, pos, end);
 	err = m->kind == SIP_KIND_REQUEST ? parse_request_line(&ctx, pos, end, method_end)
 	                                  : parse_status_line(&ctx, pos, end);
 	if (err != SIP_ERR_OK)
 		return err;
 
 	err = parse_headers(&ctx, lf + 1, &body);
+	if (err != SIP_ERR_OK)
+		return err;
+	err = check_controls(&ctx, pos, body);
 	if (err != SIP_ERR_OK)
 		return err;
 	err = check_message(&ctx);

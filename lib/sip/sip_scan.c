@@ -38,6 +38,21 @@ valid_bits(size_t len, size_t block)
 	return n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
 }
 
+/* A CR is a control octet only when it does not end a line: the next
+ * octet, possibly the first of the next block, is not an LF. */
+static inline void
+store_block(struct sip_scan_index *index, size_t b, const uint8_t *buf, size_t len, uint64_t lf,
+            uint64_t colon, uint64_t comma, uint64_t ctl, uint64_t cr)
+{
+	size_t next = (b + 1) * 64;
+	uint64_t lf_after = lf >> 1 | (uint64_t)(next < len && buf[next] == '\n') << 63;
+
+	index->lf[b] = lf;
+	index->colon[b] = colon;
+	index->comma[b] = comma;
+	index->ctl[b] = (ctl & ~cr) | (cr & ~lf_after);
+}
+
 /* Control octets SIP text may not hold raw: all of 0x00-0x1f but HT and
  * LF (so a CR that does not end a line is caught too), and DEL. */
 static inline bool
@@ -52,7 +67,7 @@ scan_scalar(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_s
 	for (size_t b = from; b < to; b++) {
 		size_t off = b * 64;
 		size_t n = len - off < 64 ? len - off : 64;
-		uint64_t lf = 0, colon = 0, comma = 0, ctl = 0;
+		uint64_t lf = 0, colon = 0, comma = 0, ctl = 0, cr = 0;
 
 		for (size_t i = 0; i < n; i++) {
 			uint8_t c = buf[off + i];
@@ -61,18 +76,16 @@ scan_scalar(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_s
 			colon |= (uint64_t)(c == ':') << i;
 			comma |= (uint64_t)(c == ',') << i;
 			ctl |= (uint64_t)is_ctl(c) << i;
+			cr |= (uint64_t)(c == '\r') << i;
 		}
-		index->lf[b] = lf;
-		index->colon[b] = colon;
-		index->comma[b] = comma;
-		index->ctl[b] = ctl;
+		store_block(index, b, buf, len, lf, colon, comma, ctl, cr);
 	}
 }
 
 /* One 16-octet lane. Signed compares: octets >= 0x80 are negative, so
  * "0 <= c < 0x20" needs both bounds. */
 struct lane16 {
-	uint16_t lf, colon, comma, ctl;
+	uint16_t lf, colon, comma, ctl, cr;
 };
 
 static inline struct lane16
@@ -90,6 +103,7 @@ classify16(__m128i v)
 	        .colon = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))),
 	        .comma = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
 	        .ctl = (uint16_t)_mm_movemask_epi8(ctl),
+	        .cr = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
 	};
 }
 
@@ -100,7 +114,7 @@ scan_sse2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_sca
 
 	for (size_t b = from; b < to; b++) {
 		const uint8_t *p = block_ptr(buf, len, b, tail);
-		uint64_t lf = 0, colon = 0, comma = 0, ctl = 0;
+		uint64_t lf = 0, colon = 0, comma = 0, ctl = 0, cr = 0;
 
 		for (int i = 0; i < 4; i++) {
 			struct lane16 l =
@@ -110,17 +124,15 @@ scan_sse2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_sca
 			colon |= (uint64_t)l.colon << (16 * i);
 			comma |= (uint64_t)l.comma << (16 * i);
 			ctl |= (uint64_t)l.ctl << (16 * i);
+			cr |= (uint64_t)l.cr << (16 * i);
 		}
-		index->lf[b] = lf;
-		index->colon[b] = colon;
-		index->comma[b] = comma;
 		/* The zero padding of the tail block is not datagram. */
-		index->ctl[b] = ctl & valid_bits(len, b);
+		store_block(index, b, buf, len, lf, colon, comma, ctl & valid_bits(len, b), cr);
 	}
 }
 
 struct lane32 {
-	uint32_t lf, colon, comma, ctl;
+	uint32_t lf, colon, comma, ctl, cr;
 };
 
 __attribute__((target("avx2"))) static inline struct lane32
@@ -141,6 +153,7 @@ classify32(__m256i v)
 	        .comma =
 	                (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))),
 	        .ctl = (uint32_t)_mm256_movemask_epi8(ctl),
+	        .cr = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r'))),
 	};
 }
 
@@ -154,10 +167,11 @@ scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_sca
 		struct lane32 lo = classify32(_mm256_loadu_si256((const __m256i *)p));
 		struct lane32 hi = classify32(_mm256_loadu_si256((const __m256i *)(p + 32)));
 
-		index->lf[b] = lo.lf | (uint64_t)hi.lf << 32;
-		index->colon[b] = lo.colon | (uint64_t)hi.colon << 32;
-		index->comma[b] = lo.comma | (uint64_t)hi.comma << 32;
-		index->ctl[b] = (lo.ctl | (uint64_t)hi.ctl << 32) & valid_bits(len, b);
+		store_block(index, b, buf, len, lo.lf | (uint64_t)hi.lf << 32,
+		            lo.colon | (uint64_t)hi.colon << 32,
+		            lo.comma | (uint64_t)hi.comma << 32,
+		            (lo.ctl | (uint64_t)hi.ctl << 32) & valid_bits(len, b),
+		            lo.cr | (uint64_t)hi.cr << 32);
 	}
 }
 
@@ -174,10 +188,11 @@ scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip
 		__mmask64 tab = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\t'));
 		__mmask64 del = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(0x7f));
 
-		index->lf[b] = lf;
-		index->colon[b] = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(':'));
-		index->comma[b] = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(','));
-		index->ctl[b] = (low & ~tab & ~lf) | del;
+		store_block(index, b, buf, len, lf,
+		            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(':')),
+		            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(',')),
+		            (low & ~tab & ~lf) | del,
+		            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('\r')));
 	}
 }
 

@@ -89,11 +89,12 @@ compare_index(const uint8_t *buf, size_t len, const char *what)
 		print_error(
 		        "%s (len %zu): %s and %s differ in block %ld:\n"
 		        "  lf    %016llx vs %016llx\n  colon %016llx vs %016llx\n"
-		        "  comma %016llx vs %016llx\n",
+		        "  comma %016llx vs %016llx\n  ctl   %016llx vs %016llx\n",
 		        what, len, sip_scan_impl_name(impls[0]), sip_scan_impl_name(impls[i]), b,
 		        (unsigned long long)idx[0].lf[b], (unsigned long long)idx[i].lf[b],
 		        (unsigned long long)idx[0].colon[b], (unsigned long long)idx[i].colon[b],
-		        (unsigned long long)idx[0].comma[b], (unsigned long long)idx[i].comma[b]);
+		        (unsigned long long)idx[0].comma[b], (unsigned long long)idx[i].comma[b],
+		        (unsigned long long)idx[0].ctl[b], (unsigned long long)idx[i].ctl[b]);
 		return 1;
 	}
 	return 0;
@@ -243,8 +244,8 @@ impl_selection(void **state)
 	assert_true(p.scan == sip_scan_get(p.scan_impl));
 }
 
-/* The scalar index marks exactly the LF, ':' and ',' octets, and nothing past
- * the end of the datagram. */
+/* The scalar index marks exactly the LF, ':', ',' and raw control octets,
+ * and nothing past the end of the datagram. */
 static void
 scalar_matches_octets(void **state)
 {
@@ -262,7 +263,16 @@ scalar_matches_octets(void **state)
 			int lf = i < len && buf[i] == '\n';
 			int colon = i < len && buf[i] == ':';
 			int comma = i < len && buf[i] == ',';
+			/* raw control octets but HT and LF; a CR only when no LF follows */
+			int ctl = i < len &&
+			          ((buf[i] < 0x20 && buf[i] != '\t' && buf[i] != '\n' &&
+			            !(buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')) ||
+			           buf[i] == 0x7f);
 
+			if (!!(idx[0].ctl[i / 64] & bit) != ctl)
+				fail_msg("%s: octet %zu (0x%02x): ctl %d in the index, want %d",
+				         files[f].name, i, i < len ? buf[i] : 0,
+				         !!(idx[0].ctl[i / 64] & bit), ctl);
 			if (!!(idx[0].lf[i / 64] & bit) != lf ||
 			    !!(idx[0].colon[i / 64] & bit) != colon ||
 			    !!(idx[0].comma[i / 64] & bit) != comma)

@@ -489,7 +489,7 @@ tsu_index_diff(const struct sip_scan_index *a, const struct sip_scan_index *b, s
 {
 	for (size_t i = 0; i < n_blocks; i++)
 		if (a->lf[i] != b->lf[i] || a->colon[i] != b->colon[i] ||
-		    a->comma[i] != b->comma[i])
+		    a->comma[i] != b->comma[i] || a->ctl[i] != b->ctl[i])
 			return (long)i;
 	return -1;
 }
