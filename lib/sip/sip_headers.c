@@ -7,6 +7,7 @@
  * lines: CR and LF count as linear white space here, because the driver
  * only hands over a line end when a SP/HT continuation follows it.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "sip_internal.h"
@@ -179,7 +180,9 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 static size_t
 parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sip_name_addr *na)
 {
-	memset(na, 0, sizeof(*na));
+	/* na->uri is cleared by parse_uri. */
+	memset(na, 0, offsetof(struct sip_name_addr, uri));
+	na->bracketed = false;
 	pos = skip_lws(buf, pos, to);
 	size_t start = pos;
 

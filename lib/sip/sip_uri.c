@@ -224,8 +224,12 @@ parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sip_uri 
 		size_t at = skip_escaped(buf, pos, to, bare ? CC_BAREUSER : CC_USERINFO);
 
 		if (at < to && buf[at] == '@') {
-			const uint8_t *pw = memchr(buf + pos, ':', at - pos);
-			size_t user_end = pw ? (size_t)(pw - buf) : at;
+			/* The user part is short: a loop beats a memchr call. */
+			size_t user_end = pos;
+
+			while (user_end < at && buf[user_end] != ':')
+				user_end++;
+			const uint8_t *pw = user_end < at ? buf + user_end : NULL;
 
 			if (user_end == pos)
 				return 0;
