@@ -362,6 +362,8 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			return ctx_fail(ctx, SIP_ERR_BAD_HEADER_NAME, pos, end);
 
 		/* Continuation lines (starting with SP/HT) belong to this field. */
+		size_t v_end = end;
+
 		while (lf + 1 < len && (buf[lf + 1] == ' ' || buf[lf + 1] == '\t')) {
 			size_t next = ctx_next_lf(ctx, lf + 1);
 
@@ -370,8 +372,9 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			if (next - lf - 1 > lim->max_line_len)
 				return ctx_fail(ctx, SIP_ERR_LINE_TOO_LONG, lf + 1, next);
 			lf = next;
+			v_end = buf[lf - 1] == '\r' ? lf - 1 : lf;
 		}
-		size_t v = skip_lws(buf, colon + 1, lf), v_end = lf;
+		size_t v = skip_lws(buf, colon + 1, v_end);
 
 		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
 			v_end--;
