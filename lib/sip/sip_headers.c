@@ -12,6 +12,20 @@
 
 #include "sip_internal.h"
 
+#define LIST_END SIZE_MAX
+
+/* After one element of a comma-separated list: LIST_END at the end of the
+ * value, the position after SWS "," SWS before the next element, or 0 when
+ * anything else follows. */
+static inline size_t
+list_next(const uint8_t *buf, size_t pos, size_t to)
+{
+	pos = skip_lws(buf, pos, to);
+	if (pos >= to)
+		return LIST_END;
+	return buf[pos] == ',' ? pos + 1 : 0;
+}
+
 static void
 via_param(struct sip_via *via, const uint8_t *buf, struct sip_span name, struct sip_span value,
           bool *ok)
@@ -165,12 +179,11 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 		err = add_value(ctx, start, pos);
 		if (err != SIP_ERR_OK)
 			return err;
-		pos = skip_lws(buf, pos, to);
-		if (pos >= to)
+		pos = list_next(buf, pos, to);
+		if (pos == LIST_END)
 			return SIP_ERR_OK;
-		if (buf[pos] != ',')
+		if (pos == 0)
 			return SIP_ERR_BAD_VIA;
-		pos++;
 	}
 }
 
@@ -267,12 +280,11 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sip
 		if (err != SIP_ERR_OK)
 			return err;
 		(*count)++;
-		pos = skip_lws(buf, pos, to);
-		if (pos >= to)
+		pos = list_next(buf, pos, to);
+		if (pos == LIST_END)
 			return SIP_ERR_OK;
-		if (buf[pos] != ',')
+		if (pos == 0)
 			return malformed;
-		pos++;
 	}
 }
 
