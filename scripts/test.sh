@@ -41,4 +41,5 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print
 
 echo "== fuzzing (${fuzz_seconds}s per harness) =="
 bash tests/fuzz/run-fuzz.sh build-asan "$fuzz_seconds"
+bash tests/fuzz/run-net-fuzz.sh build-asan "$fuzz_seconds"
 echo "all tests passed"
