@@ -91,12 +91,12 @@ read_tsc(void)
 /* ---- sipfront, SIMD and scalar ------------------------------------------- */
 
 struct sf_ctx {
-	struct sip_parser parser;
-	struct sip_msg msg;
+	struct sf_sip_parser parser;
+	struct sf_sip_msg msg;
 };
 
 static int
-sf_init(void **ctx, enum sip_scan_impl impl)
+sf_init(void **ctx, enum sf_sip_scan_impl impl)
 {
 	struct sf_ctx *c;
 	int rc;
@@ -107,7 +107,7 @@ sf_init(void **ctx, enum sip_scan_impl impl)
 	if (c == NULL)
 		return -ENOMEM;
 	memset(c, 0, sizeof(*c));
-	rc = sip_parser_init(&c->parser, impl);
+	rc = sf_sip_parser_init(&c->parser, impl);
 	if (rc != 0) {
 		free(c);
 		return rc;
@@ -119,31 +119,31 @@ sf_init(void **ctx, enum sip_scan_impl impl)
 static int
 sf_simd_init(void **ctx)
 {
-	return sf_init(ctx, SIP_SCAN_AUTO);
+	return sf_init(ctx, SF_SIP_SCAN_AUTO);
 }
 
 static int
 sf_scalar_init(void **ctx)
 {
-	return sf_init(ctx, SIP_SCAN_SCALAR);
+	return sf_init(ctx, SF_SIP_SCAN_SCALAR);
 }
 
 static int
 sf_sse2_init(void **ctx)
 {
-	return sf_init(ctx, SIP_SCAN_SSE2);
+	return sf_init(ctx, SF_SIP_SCAN_SSE2);
 }
 
 static int
 sf_avx2_init(void **ctx)
 {
-	return sf_init(ctx, SIP_SCAN_AVX2);
+	return sf_init(ctx, SF_SIP_SCAN_AVX2);
 }
 
 static int
 sf_avx512bw_init(void **ctx)
 {
-	return sf_init(ctx, SIP_SCAN_AVX512BW);
+	return sf_init(ctx, SF_SIP_SCAN_AVX512BW);
 }
 
 static void
@@ -156,11 +156,11 @@ static int
 sf_parse(void *ctx, void *state, const uint8_t *buf, size_t len, uint32_t *check)
 {
 	struct sf_ctx *c = ctx;
-	enum sip_error err;
+	enum sf_sip_error err;
 
 	(void)state;
-	err = sip_parse(&c->parser, buf, len, &c->msg);
-	if (err != SIP_ERR_OK)
+	err = sf_sip_parse(&c->parser, buf, len, &c->msg);
+	if (err != SF_SIP_ERR_OK)
 		return (int)err;
 	*check = c->msg.cseq;
 	return 0;
@@ -172,9 +172,10 @@ sf_strerror(void *ctx, int rc)
 	static char text[256];
 	struct sf_ctx *c = ctx;
 
-	snprintf(text, sizeof(text), "SIP_ERR_%s: %s (at offset %u, %u octets)",
-	         sip_error_name((enum sip_error)rc), sip_error_reason((enum sip_error)rc),
-	         c->msg.error_at.off, c->msg.error_at.len);
+	snprintf(text, sizeof(text), "SF_SIP_ERR_%s: %s (at offset %u, %u octets)",
+	         sf_sip_error_name((enum sf_sip_error)rc),
+	         sf_sip_error_reason((enum sf_sip_error)rc), c->msg.error_at.off,
+	         c->msg.error_at.len);
 	return text;
 }
 
@@ -199,24 +200,24 @@ static const struct bench_parser sf_scalar = {
 /* With --scanners: sipfront once more per SIMD scanner, whichever AUTO picks,
  * to show what the pick is worth on this CPU. */
 static const struct {
-	enum sip_scan_impl impl;
+	enum sf_sip_scan_impl impl;
 	struct bench_parser parser;
 } sf_scanners[] = {
-        {SIP_SCAN_SSE2,
+        {SF_SIP_SCAN_SSE2,
          {.name = "sipfront-sse2",
           .check = BENCH_CHECK_CSEQ,
           .init = sf_sse2_init,
           .fini = sf_fini,
           .parse = sf_parse,
           .strerror = sf_strerror}},
-        {SIP_SCAN_AVX2,
+        {SF_SIP_SCAN_AVX2,
          {.name = "sipfront-avx2",
           .check = BENCH_CHECK_CSEQ,
           .init = sf_avx2_init,
           .fini = sf_fini,
           .parse = sf_parse,
           .strerror = sf_strerror}},
-        {SIP_SCAN_AVX512BW,
+        {SF_SIP_SCAN_AVX512BW,
          {.name = "sipfront-avx512bw",
           .check = BENCH_CHECK_CSEQ,
           .init = sf_avx512bw_init,
@@ -488,8 +489,8 @@ print_header(const struct bench_opts *o, void *const ctx[])
 	}
 	printf("\n");
 	printf("scanner: sipfront-simd uses '%s', sipfront-scalar uses '%s'\n",
-	       sip_scan_impl_name(simd->parser.scan_impl),
-	       sip_scan_impl_name(scalar->parser.scan_impl));
+	       sf_sip_scan_impl_name(simd->parser.scan_impl),
+	       sf_sip_scan_impl_name(scalar->parser.scan_impl));
 	printf("peers:  ");
 	if (BENCH_END_PEERS == BENCH_FIRST_PEER)
 		printf(" none built (bench_peers disabled or the libraries are missing)");
@@ -667,7 +668,7 @@ main(int argc, char **argv)
 	for (p = 0; p < BENCH_N_DEFAULT; p++)
 		bench_parsers[bench_n_parsers++] = bench_default_parsers[p];
 	for (p = 0; o.scanners && p < BENCH_N_SCANNERS; p++)
-		if (sip_scan_supported(sf_scanners[p].impl))
+		if (sf_sip_scan_supported(sf_scanners[p].impl))
 			bench_parsers[bench_n_parsers++] = &sf_scanners[p].parser;
 
 	for (p = 0; p < bench_n_parsers; p++) {

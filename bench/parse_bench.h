@@ -6,7 +6,7 @@
  * every parser under test implements. The peer adapters (peer_osip2.c,
  * peer_sofia.c, peer_libre.c) each live in a file of their own because their
  * headers clash with each other and with sipfront's (libre has a struct
- * sip_msg too); this header includes none of them.
+ * sf_sip_msg too); this header includes none of them.
  */
 #ifndef SIPFRONT_BENCH_PARSE_BENCH_H
 #define SIPFRONT_BENCH_PARSE_BENCH_H

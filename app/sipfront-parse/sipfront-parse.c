@@ -192,7 +192,7 @@ json_cstr(FILE *out, const char *s)
 
 /* A span as a JSON string, null when absent (empty). */
 static void
-json_span(FILE *out, const uint8_t *buf, struct sip_span s)
+json_span(FILE *out, const uint8_t *buf, struct sf_sip_span s)
 {
 	if (s.len == 0)
 		fputs("null", out);
@@ -202,7 +202,7 @@ json_span(FILE *out, const uint8_t *buf, struct sip_span s)
 
 /* A span of digits as a JSON number; anything else as a string. */
 static void
-json_number_span(FILE *out, const uint8_t *buf, struct sip_span s)
+json_number_span(FILE *out, const uint8_t *buf, struct sf_sip_span s)
 {
 	unsigned long v = 0;
 
@@ -263,9 +263,9 @@ render(char *dst, size_t cap, const uint8_t *p, size_t n)
 
 /* Prints a span rendered, quoted; "-" when absent. */
 static void
-text_span(FILE *out, const uint8_t *buf, struct sip_span s)
+text_span(FILE *out, const uint8_t *buf, struct sf_sip_span s)
 {
-	static char tmp[4 * SIP_MAX_DATAGRAM + 8];
+	static char tmp[4 * SF_SIP_MAX_DATAGRAM + 8];
 
 	if (s.len == 0) {
 		fputs("-", out);
@@ -283,21 +283,21 @@ static int
 names_a_header(uint8_t error)
 {
 	switch (error) {
-	case SIP_ERR_NOT_SIP:
-	case SIP_ERR_CONTROL_CHAR:
-	case SIP_ERR_LINE_TOO_LONG:
-	case SIP_ERR_START_LINE_UNTERMINATED:
-	case SIP_ERR_BAD_REQUEST_LINE:
-	case SIP_ERR_BAD_METHOD:
-	case SIP_ERR_BAD_RURI:
-	case SIP_ERR_RURI_HEADERS:
-	case SIP_ERR_RURI_SCHEME:
-	case SIP_ERR_BAD_VERSION:
-	case SIP_ERR_BAD_STATUS_LINE:
-	case SIP_ERR_STATUS_RANGE:
-	case SIP_ERR_HEADERS_UNTERMINATED:
-	case SIP_ERR_BAD_HEADER_LINE:
-	case SIP_ERR_BAD_HEADER_NAME: return 0;
+	case SF_SIP_ERR_NOT_SIP:
+	case SF_SIP_ERR_CONTROL_CHAR:
+	case SF_SIP_ERR_LINE_TOO_LONG:
+	case SF_SIP_ERR_START_LINE_UNTERMINATED:
+	case SF_SIP_ERR_BAD_REQUEST_LINE:
+	case SF_SIP_ERR_BAD_METHOD:
+	case SF_SIP_ERR_BAD_RURI:
+	case SF_SIP_ERR_RURI_HEADERS:
+	case SF_SIP_ERR_RURI_SCHEME:
+	case SF_SIP_ERR_BAD_VERSION:
+	case SF_SIP_ERR_BAD_STATUS_LINE:
+	case SF_SIP_ERR_STATUS_RANGE:
+	case SF_SIP_ERR_HEADERS_UNTERMINATED:
+	case SF_SIP_ERR_BAD_HEADER_LINE:
+	case SF_SIP_ERR_BAD_HEADER_NAME: return 0;
 	default: return 1;
 	}
 }
@@ -306,9 +306,9 @@ names_a_header(uint8_t error)
  * where it gave up, a short quoted excerpt of the offending octets (for a
  * header, of its value: the reason already names the header). */
 static void
-error_reason(char *dst, size_t cap, const uint8_t *buf, size_t len, const struct sip_msg *msg)
+error_reason(char *dst, size_t cap, const uint8_t *buf, size_t len, const struct sf_sip_msg *msg)
 {
-	const char *reason = sip_error_reason((enum sip_error)msg->error);
+	const char *reason = sf_sip_error_reason((enum sf_sip_error)msg->error);
 	size_t off = msg->error_at.off, end = off + msg->error_at.len;
 	size_t o;
 
@@ -340,7 +340,7 @@ error_reason(char *dst, size_t cap, const uint8_t *buf, size_t len, const struct
 		o += (size_t)snprintf(dst + o, cap - o, ": \"%s%s\"", ex,
 		                      end - off > n ? ".." : "");
 	}
-	if (msg->error == SIP_ERR_BODY_TRUNCATED && o < cap) {
+	if (msg->error == SF_SIP_ERR_BODY_TRUNCATED && o < cap) {
 		/* what is there, for the operator comparing the two numbers */
 		for (size_t i = 0; i + 1 < len; i++) {
 			size_t body = 0;
@@ -381,23 +381,23 @@ static const char *
 kind_name(uint8_t kind)
 {
 	switch (kind) {
-	case SIP_KIND_REQUEST: return "request";
-	case SIP_KIND_RESPONSE: return "response";
-	case SIP_KIND_KEEPALIVE: return "keepalive";
+	case SF_SIP_KIND_REQUEST: return "request";
+	case SF_SIP_KIND_RESPONSE: return "response";
+	case SF_SIP_KIND_KEEPALIVE: return "keepalive";
 	default: return "not-sip";
 	}
 }
 
 static int
-is_message(const struct sip_msg *msg)
+is_message(const struct sf_sip_msg *msg)
 {
-	return msg->kind == SIP_KIND_REQUEST || msg->kind == SIP_KIND_RESPONSE;
+	return msg->kind == SF_SIP_KIND_REQUEST || msg->kind == SF_SIP_KIND_RESPONSE;
 }
 
 /* --- JSON output ----------------------------------------------------------------- */
 
 static void
-json_name_addr(FILE *out, const uint8_t *buf, const struct sip_name_addr *na)
+json_name_addr(FILE *out, const uint8_t *buf, const struct sf_sip_name_addr *na)
 {
 	if (na->raw.len == 0 && na->uri.raw.len == 0) {
 		fputs("null", out);
@@ -411,10 +411,11 @@ json_name_addr(FILE *out, const uint8_t *buf, const struct sip_name_addr *na)
 }
 
 static void
-print_json(FILE *out, const char *file, const uint8_t *buf, size_t len, const struct sip_msg *msg)
+print_json(FILE *out, const char *file, const uint8_t *buf, size_t len,
+           const struct sf_sip_msg *msg)
 {
-	int ok = msg->error == SIP_ERR_OK;
-	int req = msg->kind == SIP_KIND_REQUEST, rsp = msg->kind == SIP_KIND_RESPONSE;
+	int ok = msg->error == SF_SIP_ERR_OK;
+	int req = msg->kind == SF_SIP_KIND_REQUEST, rsp = msg->kind == SF_SIP_KIND_RESPONSE;
 
 	fputs("{\"file\":", out);
 	json_cstr(out, file);
@@ -424,8 +425,9 @@ print_json(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 	fputs(",\"method\":", out);
 	if (req && msg->method_name.len > 0)
 		json_span(out, buf, msg->method_name);
-	else if (req && msg->method != SIP_METHOD_UNKNOWN && msg->method != SIP_METHOD_EXTENSION)
-		json_cstr(out, sip_method_name((enum sip_method)msg->method));
+	else if (req && msg->method != SF_SIP_METHOD_UNKNOWN &&
+	         msg->method != SF_SIP_METHOD_EXTENSION)
+		json_cstr(out, sf_sip_method_name((enum sf_sip_method)msg->method));
 	else
 		fputs("null", out);
 
@@ -442,8 +444,9 @@ print_json(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 		fputs("{\"scheme\":", out);
 		if (msg->ruri.scheme.len > 0)
 			json_span(out, buf, msg->ruri.scheme);
-		else if (msg->ruri.scheme_id != SIP_SCHEME_NONE)
-			json_cstr(out, sip_scheme_name((enum sip_uri_scheme)msg->ruri.scheme_id));
+		else if (msg->ruri.scheme_id != SF_SIP_SCHEME_NONE)
+			json_cstr(out,
+			          sf_sip_scheme_name((enum sf_sip_uri_scheme)msg->ruri.scheme_id));
 		else
 			fputs("null", out);
 		fputs(",\"user\":", out);
@@ -474,11 +477,11 @@ print_json(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 
 	fputs(",\"via\":", out);
 	if (is_message(msg)) {
-		unsigned n = msg->via_count < SIP_MAX_VIAS ? msg->via_count : SIP_MAX_VIAS;
+		unsigned n = msg->via_count < SF_SIP_MAX_VIAS ? msg->via_count : SF_SIP_MAX_VIAS;
 
 		fputc('[', out);
 		for (unsigned i = 0; i < n; i++) {
-			const struct sip_via *v = &msg->via[i];
+			const struct sf_sip_via *v = &msg->via[i];
 
 			fputs(i ? ",{\"transport\":" : "{\"transport\":", out);
 			json_span(out, buf, v->transport);
@@ -517,7 +520,7 @@ print_json(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 		fputs("null", out);
 	} else {
 		char reason[512];
-		uint16_t st = sip_error_status((enum sip_error)msg->error);
+		uint16_t st = sf_sip_error_status((enum sf_sip_error)msg->error);
 
 		error_reason(reason, sizeof(reason), buf, len, msg);
 		fputs("{\"status\":", out);
@@ -525,7 +528,7 @@ print_json(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 		fputs(",\"reason\":", out);
 		json_cstr(out, reason);
 		fputs(",\"code\":", out);
-		json_cstr(out, sip_error_name((enum sip_error)msg->error));
+		json_cstr(out, sf_sip_error_name((enum sf_sip_error)msg->error));
 		fputc('}', out);
 	}
 	fputs("}\n", out);
@@ -537,19 +540,20 @@ static const char *
 host_type_name(uint8_t t)
 {
 	switch (t) {
-	case SIP_HOST_NAME: return "name";
-	case SIP_HOST_IPV4: return "ipv4";
-	case SIP_HOST_IPV6: return "ipv6";
+	case SF_SIP_HOST_NAME: return "name";
+	case SF_SIP_HOST_IPV4: return "ipv4";
+	case SF_SIP_HOST_IPV6: return "ipv6";
 	default: return "none";
 	}
 }
 
 static void
-text_uri(FILE *out, const uint8_t *buf, const struct sip_uri *u, const char *indent)
+text_uri(FILE *out, const uint8_t *buf, const struct sf_sip_uri *u, const char *indent)
 {
 	text_span(out, buf, u->raw);
-	fprintf(out, "\n%sscheme %s", indent, sip_scheme_name((enum sip_uri_scheme)u->scheme_id));
-	if (u->scheme_id == SIP_SCHEME_OTHER || u->scheme_id == SIP_SCHEME_NONE) {
+	fprintf(out, "\n%sscheme %s", indent,
+	        sf_sip_scheme_name((enum sf_sip_uri_scheme)u->scheme_id));
+	if (u->scheme_id == SF_SIP_SCHEME_OTHER || u->scheme_id == SF_SIP_SCHEME_NONE) {
 		fputc('\n', out);
 		return;
 	}
@@ -567,9 +571,9 @@ text_uri(FILE *out, const uint8_t *buf, const struct sip_uri *u, const char *ind
 	if (u->params.len > 0) {
 		fprintf(out, "\n%sparams ", indent);
 		text_span(out, buf, u->params);
-		if (u->transport != SIP_TRANSPORT_NONE)
+		if (u->transport != SF_SIP_TRANSPORT_NONE)
 			fprintf(out, ", transport %s",
-			        sip_transport_name((enum sip_transport)u->transport));
+			        sf_sip_transport_name((enum sf_sip_transport)u->transport));
 		if (u->lr)
 			fputs(", lr", out);
 		if (u->maddr.len > 0) {
@@ -589,7 +593,7 @@ text_uri(FILE *out, const uint8_t *buf, const struct sip_uri *u, const char *ind
 }
 
 static void
-text_name_addr(FILE *out, const uint8_t *buf, const char *label, const struct sip_name_addr *na)
+text_name_addr(FILE *out, const uint8_t *buf, const char *label, const struct sf_sip_name_addr *na)
 {
 	fprintf(out, "%-14s", label);
 	if (na->raw.len == 0 && na->uri.raw.len == 0) {
@@ -613,13 +617,14 @@ text_name_addr(FILE *out, const uint8_t *buf, const char *label, const struct si
 }
 
 static void
-print_text(FILE *out, const char *file, const uint8_t *buf, size_t len, const struct sip_msg *msg)
+print_text(FILE *out, const char *file, const uint8_t *buf, size_t len,
+           const struct sf_sip_msg *msg)
 {
 	size_t eol = 0;
 	unsigned n;
 
 	fprintf(out, "== %s: %zu octets, %s\n", file, len, kind_name(msg->kind));
-	if (msg->kind == SIP_KIND_NOT_SIP || msg->kind == SIP_KIND_KEEPALIVE)
+	if (msg->kind == SF_SIP_KIND_NOT_SIP || msg->kind == SF_SIP_KIND_KEEPALIVE)
 		goto verdict;
 
 	while (eol < len && buf[eol] != '\n' && eol < 1024)
@@ -630,13 +635,13 @@ print_text(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 		render(line, sizeof(line), buf, eol > 0 && buf[eol - 1] == '\r' ? eol - 1 : eol);
 		fprintf(out, "start line:   %s\n", line);
 	}
-	if (msg->kind == SIP_KIND_REQUEST) {
+	if (msg->kind == SF_SIP_KIND_REQUEST) {
 		fprintf(out, "method:       ");
 		text_span(out, buf, msg->method_name);
 		fprintf(out, " (%s)\n",
-		        msg->method == SIP_METHOD_EXTENSION
+		        msg->method == SF_SIP_METHOD_EXTENSION
 		                ? "extension"
-		                : sip_method_name((enum sip_method)msg->method));
+		                : sf_sip_method_name((enum sf_sip_method)msg->method));
 		fprintf(out, "request-uri:  ");
 		text_uri(out, buf, &msg->ruri, "              ");
 	} else {
@@ -645,16 +650,17 @@ print_text(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 		fputc('\n', out);
 	}
 
-	n = msg->header_count < SIP_MAX_HEADERS ? msg->header_count : SIP_MAX_HEADERS;
+	n = msg->header_count < SF_SIP_MAX_HEADERS ? msg->header_count : SF_SIP_MAX_HEADERS;
 	fprintf(out, "headers (%u):\n", msg->header_count);
 	for (unsigned i = 0; i < n; i++) {
-		const struct sip_header *h = &msg->headers[i];
+		const struct sf_sip_header *h = &msg->headers[i];
 		char name[256];
 
 		render(name, sizeof(name), buf + h->name.off, h->name.len);
 		fprintf(out, "  [%2u] %s [%s", i, name,
-		        h->id == SIP_HDR_OTHER ? "other"
-		                               : sip_header_name((enum sip_header_id)h->id));
+		        h->id == SF_SIP_HDR_OTHER
+		                ? "other"
+		                : sf_sip_header_name((enum sf_sip_header_id)h->id));
 		if (h->n_values > 1)
 			fprintf(out, ", %u values", h->n_values);
 		fputs("]: ", out);
@@ -662,15 +668,15 @@ print_text(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 		fputc('\n', out);
 	}
 
-	n = msg->via_count < SIP_MAX_VIAS ? msg->via_count : SIP_MAX_VIAS;
+	n = msg->via_count < SF_SIP_MAX_VIAS ? msg->via_count : SF_SIP_MAX_VIAS;
 	fprintf(out, "vias (%u):\n", msg->via_count);
 	for (unsigned i = 0; i < n; i++) {
-		const struct sip_via *v = &msg->via[i];
+		const struct sf_sip_via *v = &msg->via[i];
 
 		fprintf(out, "  [%2u] transport ", i);
 		text_span(out, buf, v->transport);
 		fprintf(out, " (%s), host ",
-		        sip_transport_name((enum sip_transport)v->transport_id));
+		        sf_sip_transport_name((enum sf_sip_transport)v->transport_id));
 		text_span(out, buf, v->host);
 		fprintf(out, " (%s)", host_type_name(v->host_type));
 		if (v->port != 0)
@@ -701,21 +707,22 @@ print_text(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 	text_name_addr(out, buf, "to:", &msg->to);
 	if (msg->contact_star)
 		fputs("contact:      *\n", out);
-	n = msg->contact_count < SIP_MAX_CONTACTS ? msg->contact_count : SIP_MAX_CONTACTS;
+	n = msg->contact_count < SF_SIP_MAX_CONTACTS ? msg->contact_count : SF_SIP_MAX_CONTACTS;
 	for (unsigned i = 0; i < n; i++) {
 		char label[32];
 
 		snprintf(label, sizeof(label), "contact[%u]:", i);
 		text_name_addr(out, buf, label, &msg->contact[i]);
 	}
-	n = msg->route_count < SIP_MAX_ROUTES ? msg->route_count : SIP_MAX_ROUTES;
+	n = msg->route_count < SF_SIP_MAX_ROUTES ? msg->route_count : SF_SIP_MAX_ROUTES;
 	for (unsigned i = 0; i < n; i++) {
 		char label[32];
 
 		snprintf(label, sizeof(label), "route[%u]:", i);
 		text_name_addr(out, buf, label, &msg->route[i]);
 	}
-	n = msg->record_route_count < SIP_MAX_ROUTES ? msg->record_route_count : SIP_MAX_ROUTES;
+	n = msg->record_route_count < SF_SIP_MAX_ROUTES ? msg->record_route_count
+	                                                : SF_SIP_MAX_ROUTES;
 	for (unsigned i = 0; i < n; i++) {
 		char label[32];
 
@@ -741,12 +748,12 @@ print_text(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 	fputs("\ncontent-len:  ", out);
 	if (msg->has_content_length)
 		fprintf(out, "%lu", (unsigned long)msg->content_length);
-	else if (msg->error == SIP_ERR_OK)
+	else if (msg->error == SF_SIP_ERR_OK)
 		fputs("- (the body is the rest of the datagram)", out);
 	else
 		fputc('-', out);
 	fputc('\n', out);
-	if (msg->error == SIP_ERR_OK)
+	if (msg->error == SF_SIP_ERR_OK)
 		fprintf(out, "body:         %u octets at offset %u%s\n", msg->body.len,
 		        msg->body.off,
 		        msg->missing_empty_line ? " (no empty line after the headers)" : "");
@@ -771,15 +778,15 @@ print_text(FILE *out, const char *file, const uint8_t *buf, size_t len, const st
 	}
 
 verdict:
-	if (msg->error == SIP_ERR_OK) {
+	if (msg->error == SF_SIP_ERR_OK) {
 		fputs("verdict:      OK\n\n", out);
 	} else {
 		char reason[512];
-		uint16_t st = sip_error_status((enum sip_error)msg->error);
+		uint16_t st = sf_sip_error_status((enum sf_sip_error)msg->error);
 
 		error_reason(reason, sizeof(reason), buf, len, msg);
 		fprintf(out, "verdict:      REJECTED %s: %s\n",
-		        sip_error_name((enum sip_error)msg->error), reason);
+		        sf_sip_error_name((enum sf_sip_error)msg->error), reason);
 		if (st != 0)
 			fprintf(out, "              a proxy answers %u\n", st);
 		else
@@ -811,14 +818,15 @@ verdict:
 /* --- main --------------------------------------------------------------------- */
 
 static int
-parse_scan(const char *s, enum sip_scan_impl *impl)
+parse_scan(const char *s, enum sf_sip_scan_impl *impl)
 {
 	static const struct {
 		const char *name;
-		enum sip_scan_impl impl;
+		enum sf_sip_scan_impl impl;
 	} names[] = {
-	        {"auto", SIP_SCAN_AUTO}, {"scalar", SIP_SCAN_SCALAR},     {"sse2", SIP_SCAN_SSE2},
-	        {"avx2", SIP_SCAN_AVX2}, {"avx512bw", SIP_SCAN_AVX512BW},
+	        {"auto", SF_SIP_SCAN_AUTO},         {"scalar", SF_SIP_SCAN_SCALAR},
+	        {"sse2", SF_SIP_SCAN_SSE2},         {"avx2", SF_SIP_SCAN_AVX2},
+	        {"avx512bw", SF_SIP_SCAN_AVX512BW},
 	};
 
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -833,9 +841,9 @@ parse_scan(const char *s, enum sip_scan_impl *impl)
 int
 main(int argc, char **argv)
 {
-	static struct sip_parser parser;
-	static struct sip_msg msg;
-	enum sip_scan_impl impl = SIP_SCAN_AUTO;
+	static struct sf_sip_parser parser;
+	static struct sf_sip_msg msg;
+	enum sf_sip_scan_impl impl = SF_SIP_SCAN_AUTO;
 	int json = 0, n_files = 0, rc = EXIT_ALL_OK;
 	int io_error = 0, stdin_used = 0, options_done = 0;
 	char **files = calloc((size_t)argc, sizeof(*files));
@@ -881,9 +889,9 @@ main(int argc, char **argv)
 		free(files);
 		return EXIT_USAGE;
 	}
-	if (sip_parser_init(&parser, impl) != 0) {
+	if (sf_sip_parser_init(&parser, impl) != 0) {
 		fprintf(stderr, "%s: the %s scanner is not supported by this CPU\n", prog,
-		        sip_scan_impl_name(impl));
+		        sf_sip_scan_impl_name(impl));
 		free(files);
 		return EXIT_USAGE;
 	}
@@ -910,12 +918,12 @@ main(int argc, char **argv)
 			        prog, file);
 		memset(&msg, 0, sizeof(msg));
 		msg.max_forwards = -1;
-		sip_parse(&parser, buf, len, &msg);
+		sf_sip_parse(&parser, buf, len, &msg);
 		if (json)
 			print_json(stdout, file, buf, len, &msg);
 		else
 			print_text(stdout, file, buf, len, &msg);
-		if (msg.error != SIP_ERR_OK)
+		if (msg.error != SF_SIP_ERR_OK)
 			rc = EXIT_REJECTED;
 		free(buf);
 	}

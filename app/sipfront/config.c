@@ -375,13 +375,13 @@ parse_sip(struct loader *ld, const struct rte_cfgfile_entry *e, struct sf_config
 		for (int i = 0; i < n; i++)
 			GET_UINT(ld, k, items[i], 1, 65535, cfg->sip_ports[i]);
 	} else if (!strcmp(k, "max_msg_size")) {
-		GET_UINT(ld, k, v, 256, SIP_MAX_DATAGRAM, cfg->limits.max_msg_size);
+		GET_UINT(ld, k, v, 256, SF_SIP_MAX_DATAGRAM, cfg->limits.max_msg_size);
 	} else if (!strcmp(k, "max_headers")) {
-		GET_UINT(ld, k, v, 8, SIP_MAX_HEADERS, cfg->limits.max_headers);
+		GET_UINT(ld, k, v, 8, SF_SIP_MAX_HEADERS, cfg->limits.max_headers);
 	} else if (!strcmp(k, "max_line_len")) {
 		GET_UINT(ld, k, v, 64, 65535, cfg->limits.max_line_len);
 	} else if (!strcmp(k, "max_vias")) {
-		GET_UINT(ld, k, v, 1, SIP_MAX_VIAS, cfg->limits.max_vias);
+		GET_UINT(ld, k, v, 1, SF_SIP_MAX_VIAS, cfg->limits.max_vias);
 	} else if (!strcmp(k, "to_tag")) {
 		for (const char *p = v; *p; p++)
 			if (!isalnum((unsigned char)*p) && !strchr("-.!%*_+`'~", *p))
@@ -555,10 +555,10 @@ sf_config_defaults(struct sf_config *cfg)
 	cfg->lcores_auto = true;
 	cfg->n_sip_ports = 1;
 	cfg->sip_ports[0] = 5060;
-	cfg->limits.max_msg_size = SIP_MAX_DATAGRAM;
+	cfg->limits.max_msg_size = SF_SIP_MAX_DATAGRAM;
 	cfg->limits.max_headers = 128;
 	cfg->limits.max_line_len = 8192;
-	cfg->limits.max_vias = SIP_MAX_VIAS;
+	cfg->limits.max_vias = SF_SIP_MAX_VIAS;
 	strcpy(cfg->server, "sipfront");
 	strcpy(cfg->allow, "OPTIONS");
 	strcpy(cfg->accept, "application/sdp");

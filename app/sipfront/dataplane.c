@@ -256,8 +256,8 @@ worker_create(struct sf_dataplane *dp, uint16_t index, uint16_t lcore)
 	if (w->parser == NULL || w->msg == NULL || w->scratch == NULL || w->reply == NULL ||
 	    w->pending == NULL)
 		return -ENOMEM;
-	if (sip_parser_init(w->parser, SIP_SCAN_AUTO) < 0 ||
-	    sip_parser_set_limits(w->parser, &cfg->limits) < 0) {
+	if (sf_sip_parser_init(w->parser, SF_SIP_SCAN_AUTO) < 0 ||
+	    sf_sip_parser_set_limits(w->parser, &cfg->limits) < 0) {
 		SF_LOG(ERR, "SIP parser limits rejected");
 		return -EINVAL;
 	}
@@ -352,7 +352,7 @@ sf_dp_init(struct sf_dataplane *dp, const struct sf_config *cfg, enum sf_mode mo
 		return -ENOMEM;
 	}
 	/* Build the lower-case rejection keys now, before any reader thread. */
-	for (unsigned i = 0; i < SIP_ERR_COUNT; i++)
+	for (unsigned i = 0; i < SF_SIP_ERR_COUNT; i++)
 		sf_reject_key(i);
 	dp->n_ports = cfg->n_ports;
 	for (uint16_t i = 0; i < cfg->n_ports; i++) {

@@ -6,7 +6,7 @@
  * proxy mode ask the proxy stage what to do and do it: reply (build the
  * response, send it back to the packet's source), forward (not yet) or drop.
  *
- * The worker has one sip_msg scratch, so a datagram is parsed and acted on
+ * The worker has one sf_sip_msg scratch, so a datagram is parsed and acted on
  * before the next one is parsed.
  */
 #include <errno.h>
@@ -14,26 +14,27 @@
 #include "sf_internal.h"
 
 static void
-count_parse(struct sf_stats *st, const struct sip_msg *msg, enum sip_error err, uint32_t len)
+count_parse(struct sf_stats *st, const struct sf_sip_msg *msg, enum sf_sip_error err, uint32_t len)
 {
 	st->cnt[SF_CNT_sip_msgs]++;
 	st->cnt[SF_CNT_sip_bytes] += len;
 	switch (msg->kind) {
-	case SIP_KIND_REQUEST:
+	case SF_SIP_KIND_REQUEST:
 		st->cnt[SF_CNT_sip_requests]++;
-		st->method[msg->method < SIP_METHOD_COUNT ? msg->method : SIP_METHOD_UNKNOWN]++;
+		st->method[msg->method < SF_SIP_METHOD_COUNT ? msg->method
+		                                             : SF_SIP_METHOD_UNKNOWN]++;
 		break;
-	case SIP_KIND_RESPONSE:
+	case SF_SIP_KIND_RESPONSE:
 		st->cnt[SF_CNT_sip_responses]++;
 		if (msg->status >= 100 && msg->status <= 699)
 			st->status_class[msg->status / 100]++;
 		break;
-	case SIP_KIND_KEEPALIVE: st->cnt[SF_CNT_sip_keepalives]++; break;
+	case SF_SIP_KIND_KEEPALIVE: st->cnt[SF_CNT_sip_keepalives]++; break;
 	default: st->cnt[SF_CNT_sip_not_sip]++; break;
 	}
-	if (err != SIP_ERR_OK) {
+	if (err != SF_SIP_ERR_OK) {
 		st->cnt[SF_CNT_sip_parse_errors]++;
-		st->reject[err < SIP_ERR_COUNT ? err : 0]++;
+		st->reject[err < SF_SIP_ERR_COUNT ? err : 0]++;
 	}
 }
 
@@ -42,8 +43,8 @@ sf_sip_one(struct sf_worker *w, uint16_t port, struct rte_mbuf *m, const uint8_t
            const struct sf_pkt *pkt)
 {
 	const uint8_t *payload = frame + pkt->payload_off;
-	struct sip_msg *msg = w->msg;
-	enum sip_error err = sip_parse(w->parser, payload, pkt->payload_len, msg);
+	struct sf_sip_msg *msg = w->msg;
+	enum sf_sip_error err = sf_sip_parse(w->parser, payload, pkt->payload_len, msg);
 
 	count_parse(&w->stats, msg, err, pkt->payload_len);
 	if (w->dp->mode == SF_MODE_PARSE_ONLY) {

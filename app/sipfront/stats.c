@@ -23,7 +23,7 @@ static const char *const counter_texts[] = {
 #undef SF_COUNTER_TEXT
 };
 
-static char reject_keys[SIP_ERR_COUNT][48];
+static char reject_keys[SF_SIP_ERR_COUNT][48];
 
 const char *
 sf_counter_name(enum sf_counter c)
@@ -38,23 +38,23 @@ sf_counter_text(enum sf_counter c)
 }
 
 const char *
-sf_method_key(enum sip_method m)
+sf_method_key(enum sf_sip_method m)
 {
-	if (m == SIP_METHOD_UNKNOWN)
+	if (m == SF_SIP_METHOD_UNKNOWN)
 		return "unknown";
-	if (m == SIP_METHOD_EXTENSION)
+	if (m == SF_SIP_METHOD_EXTENSION)
 		return "extension";
-	return sip_method_name(m);
+	return sf_sip_method_name(m);
 }
 
 const char *
-sf_reject_key(enum sip_error e)
+sf_reject_key(enum sf_sip_error e)
 {
-	if ((unsigned)e >= SIP_ERR_COUNT)
+	if ((unsigned)e >= SF_SIP_ERR_COUNT)
 		return "unknown";
 	if (reject_keys[e][0] == '\0') {
 		/* Idempotent: two threads writing it write the same octets. */
-		const char *n = sip_error_name(e);
+		const char *n = sf_sip_error_name(e);
 		size_t i;
 
 		for (i = 0; n[i] != '\0' && i < sizeof(reject_keys[e]) - 1; i++)
@@ -99,7 +99,7 @@ sf_stats_print(FILE *f, const struct sf_stats *s)
 	for (unsigned i = 1; i < SF_DROP_COUNT; i++)
 		if (s->drop[i])
 			fprintf(f, "  drop.%-27s %20" PRIu64 "\n", sf_drop_key(i), s->drop[i]);
-	for (unsigned i = 0; i < SIP_METHOD_COUNT; i++)
+	for (unsigned i = 0; i < SF_SIP_METHOD_COUNT; i++)
 		if (s->method[i])
 			fprintf(f, "  sip.request.%-20s %20" PRIu64 "\n", sf_method_key(i),
 			        s->method[i]);
@@ -107,7 +107,7 @@ sf_stats_print(FILE *f, const struct sf_stats *s)
 		if (s->status_class[i])
 			fprintf(f, "  sip.response.%-19s %20" PRIu64 "\n", cls[i],
 			        s->status_class[i]);
-	for (unsigned i = 1; i < SIP_ERR_COUNT; i++)
+	for (unsigned i = 1; i < SF_SIP_ERR_COUNT; i++)
 		if (s->reject[i])
 			fprintf(f, "  sip.reject.%-21s %20" PRIu64 "\n", sf_reject_key(i),
 			        s->reject[i]);

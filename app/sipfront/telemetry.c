@@ -74,7 +74,7 @@ tel_sip(const char *cmd, const char *params, struct rte_tel_data *d)
 	}
 	sf_dp_stats(tel_dp, &s);
 	rte_tel_data_start_dict(methods);
-	for (unsigned i = 0; i < SIP_METHOD_COUNT; i++)
+	for (unsigned i = 0; i < SF_SIP_METHOD_COUNT; i++)
 		rte_tel_data_add_dict_u64(methods, sf_method_key(i), s.method[i]);
 	rte_tel_data_start_dict(responses);
 	rte_tel_data_start_dict(replies);
@@ -83,7 +83,7 @@ tel_sip(const char *cmd, const char *params, struct rte_tel_data *d)
 		rte_tel_data_add_dict_u64(replies, cls[i], s.reply_class[i]);
 	}
 	rte_tel_data_start_dict(rejects);
-	for (unsigned i = 1; i < SIP_ERR_COUNT; i++)
+	for (unsigned i = 1; i < SF_SIP_ERR_COUNT; i++)
 		rte_tel_data_add_dict_u64(rejects, sf_reject_key(i), s.reject[i]);
 	rte_tel_data_start_dict(d);
 	rte_tel_data_add_dict_u64(d, "msgs", s.cnt[SF_CNT_sip_msgs]);

@@ -5,7 +5,7 @@
  * sf_worker_main) fed from pre-built mbufs holding the parse bench's corpus
  * as Ethernet/IPv4/UDP frames, through a net_ring port (no kernel, no NIC),
  * in parse-only and proxy mode with 1 and 2 workers. Prints Mpps, ns per
- * packet per worker, and the ratio to sip_parse alone on the same
+ * packet per worker, and the ratio to sf_sip_parse alone on the same
  * messages, measured in the same run (how much the packet path adds).
  *
  *   sipfront-pipeline-bench [EAL: --no-huge -m 512 --no-pci -l 0,1 ...] --
@@ -144,24 +144,24 @@ build_frame(struct rte_mbuf *m, unsigned i)
 	sf_udp_finish((uint8_t *)ip, 4, (const uint8_t *)(u + 1), (uint32_t)msg->len);
 }
 
-/* sip_parse alone over the same datagrams, in the same order. */
+/* sf_sip_parse alone over the same datagrams, in the same order. */
 static double
 parse_ns_per_msg(struct rte_mbuf **tpl, unsigned n, double seconds)
 {
-	static RTE_DEFINE_PER_LCORE(struct sip_parser, parser);
-	static RTE_DEFINE_PER_LCORE(struct sip_msg, msg);
+	static RTE_DEFINE_PER_LCORE(struct sf_sip_parser, parser);
+	static RTE_DEFINE_PER_LCORE(struct sf_sip_msg, msg);
 	uint64_t hz = rte_get_tsc_hz(), end, start, count = 0;
 	unsigned errors = 0;
 
-	sip_parser_init(&RTE_PER_LCORE(parser), SIP_SCAN_AUTO);
+	sf_sip_parser_init(&RTE_PER_LCORE(parser), SF_SIP_SCAN_AUTO);
 	start = rte_rdtsc();
 	end = start + (uint64_t)(seconds * (double)hz);
 	do {
 		for (unsigned i = 0; i < n; i++) {
 			const uint8_t *p = rte_pktmbuf_mtod_offset(tpl[i], const uint8_t *, 42);
 
-			errors += sip_parse(&RTE_PER_LCORE(parser), p, tpl[i]->data_len - 42u,
-			                    &RTE_PER_LCORE(msg)) != SIP_ERR_OK;
+			errors += sf_sip_parse(&RTE_PER_LCORE(parser), p, tpl[i]->data_len - 42u,
+			                       &RTE_PER_LCORE(msg)) != SF_SIP_ERR_OK;
 		}
 		count += n;
 	} while (rte_rdtsc() < end);
@@ -170,7 +170,7 @@ parse_ns_per_msg(struct rte_mbuf **tpl, unsigned n, double seconds)
 	return (double)(rte_rdtsc() - start) * 1e9 / (double)hz / (double)count;
 }
 
-/* The machine's own ceiling: sip_parse alone on two lcores at once. */
+/* The machine's own ceiling: sf_sip_parse alone on two lcores at once. */
 struct parse_job {
 	struct rte_mbuf **tpl;
 	double ns;
@@ -389,9 +389,9 @@ main(int argc, char **argv)
 		printf("sipfront-pipeline-bench: %zu corpus messages as Ethernet/IPv4/UDP, %.0f B "
 		       "mean frame, burst %u, %.1f s per run (+%.1f s warm-up), net_ring port\n",
 		       bench_corpus_count, (double)bytes / n_tpl, b.burst, seconds, WARMUP_SECONDS);
-		printf("parse = sip_parse alone on the same messages, same core, right before "
+		printf("parse = sf_sip_parse alone on the same messages, same core, right before "
 		       "each run\n");
-		printf("this machine's ceiling: sip_parse alone on 2 lcores at once = %.2fx "
+		printf("this machine's ceiling: sf_sip_parse alone on 2 lcores at once = %.2fx "
 		       "one\n\n",
 		       parse_scaling(tpl));
 		printf("%-11s %7s %9s %15s %10s %14s\n", "mode", "workers", "Mpps", "ns/pkt/worker",

@@ -72,7 +72,7 @@ struct sf_config {
 	/* [sip] */
 	uint8_t n_sip_ports;
 	uint16_t sip_ports[SF_MAX_SIP_PORTS];
-	struct sip_limits limits;
+	struct sf_sip_limits limits;
 	char to_tag[64];
 	char server[128];
 	char allow[256];

@@ -81,8 +81,8 @@ struct sf_worker {
 	uint16_t txq[SF_MAX_PORTS];
 	struct rte_eth_dev_tx_buffer *txb[SF_MAX_PORTS];
 	struct rte_ip_frag_tbl *frag_tbl;
-	struct sip_parser *parser;
-	struct sip_msg *msg;
+	struct sf_sip_parser *parser;
+	struct sf_sip_msg *msg;
 	uint8_t *scratch; /* flat copy of a reassembled frame */
 	char *reply;      /* a response being built */
 	struct sf_pending *pending;

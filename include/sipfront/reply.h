@@ -6,7 +6,7 @@
  *
  * Until forwarding exists, every valid request but ACK is answered here:
  * OPTIONS with 200, anything else with 501; a malformed request gets the
- * status the parser names (sip_error_status) when it still carries what a
+ * status the parser names (sf_sip_error_status) when it still carries what a
  * response must copy (RFC 3261 §8.2.6.2: Via, From, To, Call-ID, CSeq).
  * Responses, ACKs, keep-alives and non-SIP are dropped, each by reason.
  *
@@ -48,11 +48,11 @@ struct sf_sip_verdict {
 	uint16_t status; /* for SF_SIP_REPLY */
 };
 
-/* The decision for one datagram as sip_parse left it (err is its return). */
-void sf_sip_decide(const struct sip_msg *msg, enum sip_error err, struct sf_sip_verdict *v);
+/* The decision for one datagram as sf_sip_parse left it (err is its return). */
+void sf_sip_decide(const struct sf_sip_msg *msg, enum sf_sip_error err, struct sf_sip_verdict *v);
 
 /* True when msg still has the top Via, From, To, Call-ID and CSeq to copy. */
-bool sf_reply_answerable(const struct sip_msg *msg, enum sip_error err);
+bool sf_reply_answerable(const struct sf_sip_msg *msg, enum sf_sip_error err);
 
 /* Where the request came from (the packet's source), network order. */
 struct sf_reply_peer {
@@ -69,11 +69,11 @@ struct sf_reply_conf {
 };
 
 /* Builds the response to the request in req (as parsed into msg) into out.
- * err is the parse result: when not SIP_ERR_OK a Warning carries its reason.
+ * err is the parse result: when not SF_SIP_ERR_OK a Warning carries its reason.
  * Returns the length, -ENOSPC when cap is too small, -EINVAL when msg cannot
  * be answered (see sf_reply_answerable). */
-int sf_reply_build(const uint8_t *req, const struct sip_msg *msg, uint16_t status,
-                   enum sip_error err, const struct sf_reply_peer *peer,
+int sf_reply_build(const uint8_t *req, const struct sf_sip_msg *msg, uint16_t status,
+                   enum sf_sip_error err, const struct sf_reply_peer *peer,
                    const struct sf_reply_conf *conf, char *out, size_t cap);
 
 /* The RFC 3261 §21 reason phrase of a status ("Not Implemented"). */

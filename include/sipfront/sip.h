@@ -21,23 +21,23 @@ extern "C" {
 #endif
 
 /* Hard caps that size the view's arrays; the run-time limits in
- * struct sip_limits may be lower, never higher. */
-#define SIP_MAX_DATAGRAM 65535
-#define SIP_MAX_HEADERS  256
-#define SIP_MAX_VALUES   512 /* comma-split values over all headers */
-#define SIP_MAX_VIAS     64
-#define SIP_MAX_CONTACTS 16
-#define SIP_MAX_ROUTES   16 /* per Route and per Record-Route */
-#define SIP_SCAN_BLOCKS  ((SIP_MAX_DATAGRAM + 63) / 64)
+ * struct sf_sip_limits may be lower, never higher. */
+#define SF_SIP_MAX_DATAGRAM 65535
+#define SF_SIP_MAX_HEADERS  256
+#define SF_SIP_MAX_VALUES   512 /* comma-split values over all headers */
+#define SF_SIP_MAX_VIAS     64
+#define SF_SIP_MAX_CONTACTS 16
+#define SF_SIP_MAX_ROUTES   16 /* per Route and per Record-Route */
+#define SF_SIP_SCAN_BLOCKS  ((SF_SIP_MAX_DATAGRAM + 63) / 64)
 
 /* An octet range inside the datagram; len 0 with off 0 means absent. */
-struct sip_span {
+struct sf_sip_span {
 	uint16_t off;
 	uint16_t len;
 };
 
 /* Methods are case-sensitive (RFC 3261 §7.1): "invite" is an extension. */
-#define SIP_METHOD_LIST(X)        \
+#define SF_SIP_METHOD_LIST(X)     \
 	X(UNKNOWN, "")            \
 	X(INVITE, "INVITE")       \
 	X(ACK, "ACK")             \
@@ -55,99 +55,99 @@ struct sip_span {
 	X(MESSAGE, "MESSAGE")     \
 	X(EXTENSION, "")
 
-enum sip_method {
-#define SIP_METHOD_ENUM(name, text) SIP_METHOD_##name,
-	SIP_METHOD_LIST(SIP_METHOD_ENUM)
-#undef SIP_METHOD_ENUM
-	        SIP_METHOD_COUNT
+enum sf_sip_method {
+#define SF_SIP_METHOD_ENUM(name, text) SF_SIP_METHOD_##name,
+	SF_SIP_METHOD_LIST(SF_SIP_METHOD_ENUM)
+#undef SF_SIP_METHOD_ENUM
+	        SF_SIP_METHOD_COUNT
 };
 
-enum sip_kind {
-	SIP_KIND_NOT_SIP = 0, /* not SIP at all (STUN, junk): drop, never answer */
-	SIP_KIND_REQUEST,
-	SIP_KIND_RESPONSE,
-	SIP_KIND_KEEPALIVE, /* a bare CRLF/CRLFCRLF ping (RFC 5626 §3.5.1) */
+enum sf_sip_kind {
+	SF_SIP_KIND_NOT_SIP = 0, /* not SIP at all (STUN, junk): drop, never answer */
+	SF_SIP_KIND_REQUEST,
+	SF_SIP_KIND_RESPONSE,
+	SF_SIP_KIND_KEEPALIVE, /* a bare CRLF/CRLFCRLF ping (RFC 5626 §3.5.1) */
 };
 
-enum sip_uri_scheme {
-	SIP_SCHEME_NONE = 0,
-	SIP_SCHEME_SIP,
-	SIP_SCHEME_SIPS,
-	SIP_SCHEME_TEL,
-	SIP_SCHEME_OTHER, /* an absoluteURI: only the scheme is parsed */
+enum sf_sip_uri_scheme {
+	SF_SIP_SCHEME_NONE = 0,
+	SF_SIP_SCHEME_SIP,
+	SF_SIP_SCHEME_SIPS,
+	SF_SIP_SCHEME_TEL,
+	SF_SIP_SCHEME_OTHER, /* an absoluteURI: only the scheme is parsed */
 };
 
-enum sip_host_type {
-	SIP_HOST_NONE = 0,
-	SIP_HOST_NAME,
-	SIP_HOST_IPV4,
-	SIP_HOST_IPV6, /* the span includes the brackets */
+enum sf_sip_host_type {
+	SF_SIP_HOST_NONE = 0,
+	SF_SIP_HOST_NAME,
+	SF_SIP_HOST_IPV4,
+	SF_SIP_HOST_IPV6, /* the span includes the brackets */
 };
 
-enum sip_transport {
-	SIP_TRANSPORT_NONE = 0, /* no transport param / not given */
-	SIP_TRANSPORT_UDP,
-	SIP_TRANSPORT_TCP,
-	SIP_TRANSPORT_TLS,
-	SIP_TRANSPORT_SCTP,
-	SIP_TRANSPORT_WS,
-	SIP_TRANSPORT_WSS,
-	SIP_TRANSPORT_OTHER,
+enum sf_sip_transport {
+	SF_SIP_TRANSPORT_NONE = 0, /* no transport param / not given */
+	SF_SIP_TRANSPORT_UDP,
+	SF_SIP_TRANSPORT_TCP,
+	SF_SIP_TRANSPORT_TLS,
+	SF_SIP_TRANSPORT_SCTP,
+	SF_SIP_TRANSPORT_WS,
+	SF_SIP_TRANSPORT_WSS,
+	SF_SIP_TRANSPORT_OTHER,
 };
 
-struct sip_uri {
-	struct sip_span raw; /* the whole URI */
-	struct sip_span scheme;
-	struct sip_span user; /* may hold ';' '?' and %HH escapes, kept escaped */
-	struct sip_span password;
-	struct sip_span host;    /* [IPv6] keeps its brackets */
-	struct sip_span params;  /* ";a=b;c" after the hostport, without '?' part */
-	struct sip_span headers; /* after '?', without the '?' */
-	struct sip_span maddr;
-	struct sip_span user_param; /* value of ;user= */
-	uint16_t port;              /* 0: absent */
-	uint8_t scheme_id;          /* enum sip_uri_scheme */
-	uint8_t host_type;          /* enum sip_host_type */
-	uint8_t transport;          /* enum sip_transport of ;transport= */
+struct sf_sip_uri {
+	struct sf_sip_span raw; /* the whole URI */
+	struct sf_sip_span scheme;
+	struct sf_sip_span user; /* may hold ';' '?' and %HH escapes, kept escaped */
+	struct sf_sip_span password;
+	struct sf_sip_span host;    /* [IPv6] keeps its brackets */
+	struct sf_sip_span params;  /* ";a=b;c" after the hostport, without '?' part */
+	struct sf_sip_span headers; /* after '?', without the '?' */
+	struct sf_sip_span maddr;
+	struct sf_sip_span user_param; /* value of ;user= */
+	uint16_t port;                 /* 0: absent */
+	uint8_t scheme_id;             /* enum sf_sip_uri_scheme */
+	uint8_t host_type;             /* enum sf_sip_host_type */
+	uint8_t transport;             /* enum sf_sip_transport of ;transport= */
 	bool lr;
 };
 
-struct sip_via {
-	struct sip_span raw;       /* the whole via-parm, for copying */
-	struct sip_span protocol;  /* "SIP/2.0/UDP" as written (may hold LWS) */
-	struct sip_span transport; /* "UDP" */
-	struct sip_span host;
-	struct sip_span params; /* everything from the first ';' */
-	struct sip_span branch;
-	struct sip_span received;
-	struct sip_span rport_value; /* empty when rport has no value */
-	struct sip_span maddr;
+struct sf_sip_via {
+	struct sf_sip_span raw;       /* the whole via-parm, for copying */
+	struct sf_sip_span protocol;  /* "SIP/2.0/UDP" as written (may hold LWS) */
+	struct sf_sip_span transport; /* "UDP" */
+	struct sf_sip_span host;
+	struct sf_sip_span params; /* everything from the first ';' */
+	struct sf_sip_span branch;
+	struct sf_sip_span received;
+	struct sf_sip_span rport_value; /* empty when rport has no value */
+	struct sf_sip_span maddr;
 	uint16_t port;        /* 0: absent */
 	int16_t ttl;          /* -1: absent */
-	uint8_t transport_id; /* enum sip_transport */
-	uint8_t host_type;    /* enum sip_host_type */
+	uint8_t transport_id; /* enum sf_sip_transport */
+	uint8_t host_type;    /* enum sf_sip_host_type */
 	bool has_rport;
 };
 
 /* From, To, Contact, Route, Record-Route: [display-name] <URI> ;params */
-struct sip_name_addr {
-	struct sip_span raw;
-	struct sip_span display; /* as written, quotes included if quoted */
-	struct sip_span tag;
-	struct sip_span params; /* header params after the URI */
-	struct sip_uri uri;
+struct sf_sip_name_addr {
+	struct sf_sip_span raw;
+	struct sf_sip_span display; /* as written, quotes included if quoted */
+	struct sf_sip_span tag;
+	struct sf_sip_span params; /* header params after the URI */
+	struct sf_sip_uri uri;
 	bool bracketed;
 };
 
-struct sip_header {
-	struct sip_span name;
-	struct sip_span value; /* may span folded lines; trimmed */
-	uint16_t first_value;  /* index into view->values */
+struct sf_sip_header {
+	struct sf_sip_span name;
+	struct sf_sip_span value; /* may span folded lines; trimmed */
+	uint16_t first_value;     /* index into view->values */
 	uint16_t n_values;
-	uint8_t id; /* enum sip_header_id */
+	uint8_t id; /* enum sf_sip_header_id */
 };
 
-#define SIP_HEADER_LIST(X)                               \
+#define SF_SIP_HEADER_LIST(X)                            \
 	X(OTHER, "", 0)                                  \
 	X(VIA, "Via", 'v')                               \
 	X(FROM, "From", 'f')                             \
@@ -174,18 +174,18 @@ struct sip_header {
 	X(REFER_TO, "Refer-To", 'r')                     \
 	X(ALLOW_EVENTS, "Allow-Events", 'u')
 
-enum sip_header_id {
-#define SIP_HEADER_ENUM(name, text, compact) SIP_HDR_##name,
-	SIP_HEADER_LIST(SIP_HEADER_ENUM)
-#undef SIP_HEADER_ENUM
-	        SIP_HDR_COUNT
+enum sf_sip_header_id {
+#define SF_SIP_HEADER_ENUM(name, text, compact) SF_SIP_HDR_##name,
+	SF_SIP_HEADER_LIST(SF_SIP_HEADER_ENUM)
+#undef SF_SIP_HEADER_ENUM
+	        SF_SIP_HDR_COUNT
 };
 
 /* Every rejection: its name, the status a proxy answers with (0: drop
  * silently, e.g. a malformed response or not SIP at all) and the reason text
  * an operator reads. One line here gives the enum, the status, the text and
  * (in the data plane) a counter. */
-#define SIP_ERROR_LIST(X)                                                                          \
+#define SF_SIP_ERROR_LIST(X)                                                                       \
 	X(OK, 0, "ok")                                                                             \
 	X(NOT_SIP, 0, "not a SIP message")                                                         \
 	X(TOO_LARGE, 513, "datagram larger than the configured maximum message size")              \
@@ -235,91 +235,91 @@ enum sip_header_id {
 	X(BODY_TRUNCATED, 400, "Content-Length larger than the body in the datagram")              \
 	X(BAD_AUTHORIZATION, 400, "malformed Authorization or Proxy-Authorization header")
 
-enum sip_error {
-#define SIP_ERROR_ENUM(name, status, text) SIP_ERR_##name,
-	SIP_ERROR_LIST(SIP_ERROR_ENUM)
-#undef SIP_ERROR_ENUM
-	        SIP_ERR_COUNT
+enum sf_sip_error {
+#define SF_SIP_ERROR_ENUM(name, status, text) SF_SIP_ERR_##name,
+	SF_SIP_ERROR_LIST(SF_SIP_ERROR_ENUM)
+#undef SF_SIP_ERROR_ENUM
+	        SF_SIP_ERR_COUNT
 };
 
 /* Run-time limits; anything over them is rejected (513) before it costs more. */
-struct sip_limits {
-	uint32_t max_msg_size; /* <= SIP_MAX_DATAGRAM */
-	uint16_t max_headers;  /* <= SIP_MAX_HEADERS */
+struct sf_sip_limits {
+	uint32_t max_msg_size; /* <= SF_SIP_MAX_DATAGRAM */
+	uint16_t max_headers;  /* <= SF_SIP_MAX_HEADERS */
 	uint16_t max_line_len;
-	uint16_t max_vias; /* <= SIP_MAX_VIAS */
+	uint16_t max_vias; /* <= SF_SIP_MAX_VIAS */
 };
 
 /* The scanner's structural index: one bit per datagram octet; bits past
  * the end of the datagram are 0. `ctl` marks raw control octets (0x00-0x1f
  * but HT and LF, a CR only when no LF follows it, and 0x7f): a line holding
  * one is malformed unless the octet is a quoted-pair in a quoted string. */
-struct sip_scan_index {
-	uint64_t lf[SIP_SCAN_BLOCKS];
-	uint64_t colon[SIP_SCAN_BLOCKS];
-	uint64_t comma[SIP_SCAN_BLOCKS];
-	uint64_t ctl[SIP_SCAN_BLOCKS];
+struct sf_sip_scan_index {
+	uint64_t lf[SF_SIP_SCAN_BLOCKS];
+	uint64_t colon[SF_SIP_SCAN_BLOCKS];
+	uint64_t comma[SF_SIP_SCAN_BLOCKS];
+	uint64_t ctl[SF_SIP_SCAN_BLOCKS];
 };
 
 /* Fills blocks [from, to) of the index; a block is 64 octets of buf. */
-typedef void (*sip_scan_fn)(const uint8_t *buf, size_t len, size_t from_block, size_t to_block,
-                            struct sip_scan_index *index);
+typedef void (*sf_sip_scan_fn)(const uint8_t *buf, size_t len, size_t from_block, size_t to_block,
+                               struct sf_sip_scan_index *index);
 
-enum sip_scan_impl {
-	SIP_SCAN_AUTO = 0, /* best the CPU has */
-	SIP_SCAN_SCALAR,
-	SIP_SCAN_SSE2,
-	SIP_SCAN_AVX2,
-	SIP_SCAN_AVX512BW,
+enum sf_sip_scan_impl {
+	SF_SIP_SCAN_AUTO = 0, /* best the CPU has */
+	SF_SIP_SCAN_SCALAR,
+	SF_SIP_SCAN_SSE2,
+	SF_SIP_SCAN_AVX2,
+	SF_SIP_SCAN_AVX512BW,
 };
 
 /* Per-worker parser context: limits, the chosen scanner, its scratch. */
-struct sip_parser {
-	struct sip_limits limits;
-	sip_scan_fn scan;
-	enum sip_scan_impl scan_impl;
-	struct sip_scan_index index;
+struct sf_sip_parser {
+	struct sf_sip_limits limits;
+	sf_sip_scan_fn scan;
+	enum sf_sip_scan_impl scan_impl;
+	struct sf_sip_scan_index index;
 };
 
-struct sip_msg {
+struct sf_sip_msg {
 	/* classification */
-	uint8_t kind;             /* enum sip_kind */
-	uint8_t error;            /* enum sip_error; SIP_ERR_OK when valid */
-	uint8_t method;           /* enum sip_method (requests) */
-	bool missing_empty_line;  /* datagram ended after a header line, no CRLF CRLF */
-	uint16_t status;          /* responses */
-	struct sip_span error_at; /* where the parser gave up, when it can tell */
+	uint8_t kind;                /* enum sf_sip_kind */
+	uint8_t error;               /* enum sf_sip_error; SF_SIP_ERR_OK when valid */
+	uint8_t method;              /* enum sf_sip_method (requests) */
+	bool missing_empty_line;     /* datagram ended after a header line, no CRLF CRLF */
+	uint16_t status;             /* responses */
+	struct sf_sip_span error_at; /* where the parser gave up, when it can tell */
 
 	/* start line */
-	struct sip_span method_name; /* as written (requests) */
-	struct sip_span reason;      /* responses; may be empty */
-	struct sip_span version;     /* "SIP/2.0" */
-	struct sip_uri ruri;
+	struct sf_sip_span method_name; /* as written (requests) */
+	struct sf_sip_span reason;      /* responses; may be empty */
+	struct sf_sip_span version;     /* "SIP/2.0" */
+	struct sf_sip_uri ruri;
 
 	/* known headers */
-	struct sip_name_addr from, to;
-	struct sip_span call_id;
+	struct sf_sip_name_addr from, to;
+	struct sf_sip_span call_id;
 	uint32_t cseq;
-	uint8_t cseq_method; /* enum sip_method */
-	struct sip_span cseq_method_name;
+	uint8_t cseq_method; /* enum sf_sip_method */
+	struct sf_sip_span cseq_method_name;
 	int16_t max_forwards; /* -1: absent */
 	bool contact_star;
 	bool has_content_length;
 	bool has_expires;
 	uint32_t content_length;
 	uint32_t expires; /* a malformed or out-of-range value reads as 3600 (RFC 3261 §20.19) */
-	struct sip_span content_type;
-	struct sip_span user_agent;
-	struct sip_span event;         /* the event type token */
-	struct sip_span auth_scheme;   /* Authorization, else Proxy-Authorization */
-	struct sip_span auth_username; /* value of username=, quotes stripped */
-	uint16_t allow_mask;           /* bit per enum sip_method in Allow */
+	struct sf_sip_span content_type;
+	struct sf_sip_span user_agent;
+	struct sf_sip_span event;         /* the event type token */
+	struct sf_sip_span auth_scheme;   /* Authorization, else Proxy-Authorization */
+	struct sf_sip_span auth_username; /* value of username=, quotes stripped */
+	uint16_t allow_mask;              /* bit per enum sf_sip_method in Allow */
 
 	/* body: the octets after the empty line, cut to Content-Length */
-	struct sip_span body;
+	struct sf_sip_span body;
 
 	/* indexes of headers, first occurrence per id; 0xffff when absent */
-	uint16_t first_header[SIP_HDR_COUNT];
+	uint16_t first_header[SF_SIP_HDR_COUNT];
 
 	uint16_t header_count;
 	uint16_t value_count;
@@ -328,47 +328,47 @@ struct sip_msg {
 	uint16_t route_count;
 	uint16_t record_route_count;
 
-	struct sip_via via[SIP_MAX_VIAS];
-	struct sip_name_addr contact[SIP_MAX_CONTACTS];
-	struct sip_name_addr route[SIP_MAX_ROUTES];
-	struct sip_name_addr record_route[SIP_MAX_ROUTES];
-	struct sip_header headers[SIP_MAX_HEADERS];
-	struct sip_span values[SIP_MAX_VALUES];
+	struct sf_sip_via via[SF_SIP_MAX_VIAS];
+	struct sf_sip_name_addr contact[SF_SIP_MAX_CONTACTS];
+	struct sf_sip_name_addr route[SF_SIP_MAX_ROUTES];
+	struct sf_sip_name_addr record_route[SF_SIP_MAX_ROUTES];
+	struct sf_sip_header headers[SF_SIP_MAX_HEADERS];
+	struct sf_sip_span values[SF_SIP_MAX_VALUES];
 };
 
 /* Sets the default limits and picks the scanner (impl, or the best the CPU
- * has for SIP_SCAN_AUTO). Returns 0, or -ENOTSUP if the CPU lacks impl. */
-int sip_parser_init(struct sip_parser *parser, enum sip_scan_impl impl);
+ * has for SF_SIP_SCAN_AUTO). Returns 0, or -ENOTSUP if the CPU lacks impl. */
+int sf_sip_parser_init(struct sf_sip_parser *parser, enum sf_sip_scan_impl impl);
 
 /* Returns 0, or -EINVAL when a limit is 0 or above its hard cap. */
-int sip_parser_set_limits(struct sip_parser *parser, const struct sip_limits *limits);
+int sf_sip_parser_set_limits(struct sf_sip_parser *parser, const struct sf_sip_limits *limits);
 
-/* Parses one datagram. Returns msg->error: SIP_ERR_OK for a valid request,
+/* Parses one datagram. Returns msg->error: SF_SIP_ERR_OK for a valid request,
  * response or keep-alive; otherwise msg->kind still says what it looked like
- * and sip_error_status(msg->error) what to answer. */
-enum sip_error sip_parse(struct sip_parser *parser, const uint8_t *buf, size_t len,
-                         struct sip_msg *msg);
+ * and sf_sip_error_status(msg->error) what to answer. */
+enum sf_sip_error sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len,
+                               struct sf_sip_msg *msg);
 
 /* The scanner implementations, for tests and benchmarks. */
-sip_scan_fn sip_scan_get(enum sip_scan_impl impl);
-bool sip_scan_supported(enum sip_scan_impl impl);
-const char *sip_scan_impl_name(enum sip_scan_impl impl);
+sf_sip_scan_fn sf_sip_scan_get(enum sf_sip_scan_impl impl);
+bool sf_sip_scan_supported(enum sf_sip_scan_impl impl);
+const char *sf_sip_scan_impl_name(enum sf_sip_scan_impl impl);
 
-const char *sip_error_reason(enum sip_error error);
-const char *sip_error_name(enum sip_error error);
-uint16_t sip_error_status(enum sip_error error);
-const char *sip_method_name(enum sip_method method);
-const char *sip_header_name(enum sip_header_id id);
-const char *sip_kind_name(enum sip_kind kind);
-const char *sip_scheme_name(enum sip_uri_scheme scheme);
-const char *sip_transport_name(enum sip_transport transport);
+const char *sf_sip_error_reason(enum sf_sip_error error);
+const char *sf_sip_error_name(enum sf_sip_error error);
+uint16_t sf_sip_error_status(enum sf_sip_error error);
+const char *sf_sip_method_name(enum sf_sip_method method);
+const char *sf_sip_header_name(enum sf_sip_header_id id);
+const char *sf_sip_kind_name(enum sf_sip_kind kind);
+const char *sf_sip_scheme_name(enum sf_sip_uri_scheme scheme);
+const char *sf_sip_transport_name(enum sf_sip_transport transport);
 
-/* Method of a token (case-sensitive), SIP_METHOD_EXTENSION if none. */
-enum sip_method sip_method_from_token(const uint8_t *s, size_t len);
+/* Method of a token (case-sensitive), SF_SIP_METHOD_EXTENSION if none. */
+enum sf_sip_method sf_sip_method_from_token(const uint8_t *s, size_t len);
 
 /* The octets of a span. */
 static inline const char *
-sip_span_ptr(const uint8_t *buf, struct sip_span span)
+sf_sip_span_ptr(const uint8_t *buf, struct sf_sip_span span)
 {
 	return (const char *)buf + span.off;
 }

@@ -8,8 +8,8 @@
  * single instructions on the 64-bit targets DPDK supports.
  *
  * Scalar counters come from one X-macro list (name = telemetry key); the
- * arrays are indexed by enum sf_drop, enum sip_method, status class and
- * enum sip_error, so every drop reason, method and parse rejection has its
+ * arrays are indexed by enum sf_drop, enum sf_sip_method, status class and
+ * enum sf_sip_error, so every drop reason, method and parse rejection has its
  * own counter and key.
  */
 #ifndef SIPFRONT_STATS_H
@@ -61,17 +61,17 @@ enum sf_counter {
 struct sf_stats {
 	uint64_t cnt[SF_CNT_COUNT];
 	uint64_t drop[SF_DROP_COUNT];
-	uint64_t method[SIP_METHOD_COUNT]; /* requests by method */
-	uint64_t status_class[7];          /* responses received, [1]..[6] = 1xx..6xx */
-	uint64_t reject[SIP_ERR_COUNT];    /* parse rejections by reason ([0] unused) */
-	uint64_t reply_class[7];           /* responses sent by sipfront, by class */
+	uint64_t method[SF_SIP_METHOD_COUNT]; /* requests by method */
+	uint64_t status_class[7];             /* responses received, [1]..[6] = 1xx..6xx */
+	uint64_t reject[SF_SIP_ERR_COUNT];    /* parse rejections by reason ([0] unused) */
+	uint64_t reply_class[7];              /* responses sent by sipfront, by class */
 };
 
 const char *sf_counter_name(enum sf_counter c);
 const char *sf_counter_text(enum sf_counter c);
 /* Telemetry keys for the arrays: "OPTIONS"/"extension", "bad_via". */
-const char *sf_method_key(enum sip_method m);
-const char *sf_reject_key(enum sip_error e);
+const char *sf_method_key(enum sf_sip_method m);
+const char *sf_reject_key(enum sf_sip_error e);
 
 /* sum += one (relaxed loads: one may be written concurrently). */
 void sf_stats_add(struct sf_stats *sum, const struct sf_stats *one);

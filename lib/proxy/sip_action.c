@@ -10,17 +10,17 @@
 #define HEADER_NONE 0xffff
 
 bool
-sf_reply_answerable(const struct sip_msg *msg, enum sip_error err)
+sf_reply_answerable(const struct sf_sip_msg *msg, enum sf_sip_error err)
 {
 	/* A broken or cut Via list cannot be copied back whole. */
-	if (err == SIP_ERR_BAD_VIA || err == SIP_ERR_BAD_VIA_VERSION ||
-	    err == SIP_ERR_TOO_MANY_VIAS)
+	if (err == SF_SIP_ERR_BAD_VIA || err == SF_SIP_ERR_BAD_VIA_VERSION ||
+	    err == SF_SIP_ERR_TOO_MANY_VIAS)
 		return false;
-	return msg->kind == SIP_KIND_REQUEST && msg->via_count > 0 &&
-	       msg->first_header[SIP_HDR_FROM] != HEADER_NONE &&
-	       msg->first_header[SIP_HDR_TO] != HEADER_NONE &&
-	       msg->first_header[SIP_HDR_CALL_ID] != HEADER_NONE &&
-	       msg->first_header[SIP_HDR_CSEQ] != HEADER_NONE;
+	return msg->kind == SF_SIP_KIND_REQUEST && msg->via_count > 0 &&
+	       msg->first_header[SF_SIP_HDR_FROM] != HEADER_NONE &&
+	       msg->first_header[SF_SIP_HDR_TO] != HEADER_NONE &&
+	       msg->first_header[SF_SIP_HDR_CALL_ID] != HEADER_NONE &&
+	       msg->first_header[SF_SIP_HDR_CSEQ] != HEADER_NONE;
 }
 
 static void
@@ -40,21 +40,21 @@ reply(struct sf_sip_verdict *v, uint16_t status)
 }
 
 void
-sf_sip_decide(const struct sip_msg *msg, enum sip_error err, struct sf_sip_verdict *v)
+sf_sip_decide(const struct sf_sip_msg *msg, enum sf_sip_error err, struct sf_sip_verdict *v)
 {
 	switch (msg->kind) {
-	case SIP_KIND_KEEPALIVE: drop(v, SF_DROP_SIP_KEEPALIVE); return;
-	case SIP_KIND_RESPONSE: drop(v, SF_DROP_SIP_RESPONSE); return;
-	case SIP_KIND_REQUEST: break;
+	case SF_SIP_KIND_KEEPALIVE: drop(v, SF_DROP_SIP_KEEPALIVE); return;
+	case SF_SIP_KIND_RESPONSE: drop(v, SF_DROP_SIP_RESPONSE); return;
+	case SF_SIP_KIND_REQUEST: break;
 	default: drop(v, SF_DROP_SIP_NOT_SIP); return;
 	}
 	/* RFC 3261 §17.2.1 / §8.2.6: an ACK is never answered, valid or not. */
-	if (msg->method == SIP_METHOD_ACK) {
+	if (msg->method == SF_SIP_METHOD_ACK) {
 		drop(v, SF_DROP_SIP_ACK);
 		return;
 	}
-	if (err != SIP_ERR_OK) {
-		uint16_t status = sip_error_status(err);
+	if (err != SF_SIP_ERR_OK) {
+		uint16_t status = sf_sip_error_status(err);
 
 		if (status == 0)
 			drop(v, SF_DROP_SIP_SILENT);
@@ -66,5 +66,5 @@ sf_sip_decide(const struct sip_msg *msg, enum sip_error err, struct sf_sip_verdi
 	}
 	/* No forwarding stage yet: OPTIONS is the front end's own keep-alive,
 	 * anything else is a method this box does not implement (yet). */
-	reply(v, msg->method == SIP_METHOD_OPTIONS ? 200 : 501);
+	reply(v, msg->method == SF_SIP_METHOD_OPTIONS ? 200 : 501);
 }

@@ -40,7 +40,7 @@ put_str(struct writer *w, const char *s)
 }
 
 static void
-put_span(struct writer *w, const uint8_t *buf, struct sip_span s)
+put_span(struct writer *w, const uint8_t *buf, struct sf_sip_span s)
 {
 	put(w, buf + s.off, s.len);
 }
@@ -117,17 +117,17 @@ ieq(const uint8_t *s, size_t n, const char *lit)
 
 /* Does the Via sent-by host name exactly the packet's source address? */
 static bool
-via_host_is_peer(const uint8_t *req, const struct sip_via *via, const struct sf_reply_peer *peer)
+via_host_is_peer(const uint8_t *req, const struct sf_sip_via *via, const struct sf_reply_peer *peer)
 {
 	char text[INET6_ADDRSTRLEN + 2];
 	uint8_t bin[16];
-	const char *h = sip_span_ptr(req, via->host);
+	const char *h = sf_sip_span_ptr(req, via->host);
 	size_t n = via->host.len;
 
-	if (via->host_type == SIP_HOST_IPV6 && n >= 2 && h[0] == '[') {
+	if (via->host_type == SF_SIP_HOST_IPV6 && n >= 2 && h[0] == '[') {
 		h++;
 		n -= 2;
-	} else if (via->host_type != SIP_HOST_IPV4) {
+	} else if (via->host_type != SF_SIP_HOST_IPV4) {
 		return false;
 	}
 	if (n >= sizeof(text))
@@ -141,7 +141,7 @@ via_host_is_peer(const uint8_t *req, const struct sip_via *via, const struct sf_
 
 /* The top Via: its params minus any received/rport, then ours. */
 static void
-put_top_via(struct writer *w, const uint8_t *req, const struct sip_via *via,
+put_top_via(struct writer *w, const uint8_t *req, const struct sf_sip_via *via,
             const struct sf_reply_peer *peer)
 {
 	uint32_t raw_end = (uint32_t)via->raw.off + via->raw.len;
@@ -208,17 +208,17 @@ put_quoted(struct writer *w, const char *s)
 }
 
 static void
-put_header(struct writer *w, const char *name, const uint8_t *req, const struct sip_msg *msg,
-           enum sip_header_id id)
+put_header(struct writer *w, const char *name, const uint8_t *req, const struct sf_sip_msg *msg,
+           enum sf_sip_header_id id)
 {
 	put_str(w, name);
 	put_span(w, req, msg->headers[msg->first_header[id]].value);
 }
 
 int
-sf_reply_build(const uint8_t *req, const struct sip_msg *msg, uint16_t status, enum sip_error err,
-               const struct sf_reply_peer *peer, const struct sf_reply_conf *conf, char *out,
-               size_t cap)
+sf_reply_build(const uint8_t *req, const struct sf_sip_msg *msg, uint16_t status,
+               enum sf_sip_error err, const struct sf_reply_peer *peer,
+               const struct sf_reply_conf *conf, char *out, size_t cap)
 {
 	struct writer w = {.p = out, .cap = cap};
 
@@ -237,25 +237,25 @@ sf_reply_build(const uint8_t *req, const struct sip_msg *msg, uint16_t status, e
 			put_span(&w, req, msg->via[i].raw);
 		put_str(&w, "\r\n");
 	}
-	put_header(&w, "From: ", req, msg, SIP_HDR_FROM);
+	put_header(&w, "From: ", req, msg, SF_SIP_HDR_FROM);
 	put_str(&w, "\r\n");
-	put_header(&w, "To: ", req, msg, SIP_HDR_TO);
+	put_header(&w, "To: ", req, msg, SF_SIP_HDR_TO);
 	if (msg->to.tag.len == 0 && status > 100 && conf->to_tag != NULL &&
 	    conf->to_tag[0] != '\0') {
 		put_str(&w, ";tag=");
 		put_str(&w, conf->to_tag);
 	}
 	put_str(&w, "\r\n");
-	put_header(&w, "Call-ID: ", req, msg, SIP_HDR_CALL_ID);
+	put_header(&w, "Call-ID: ", req, msg, SF_SIP_HDR_CALL_ID);
 	put_str(&w, "\r\n");
-	put_header(&w, "CSeq: ", req, msg, SIP_HDR_CSEQ);
+	put_header(&w, "CSeq: ", req, msg, SF_SIP_HDR_CSEQ);
 	put_str(&w, "\r\n");
-	if (err != SIP_ERR_OK) {
+	if (err != SF_SIP_ERR_OK) {
 		put_str(&w, "Warning: 399 sipfront ");
-		put_quoted(&w, sip_error_reason(err));
+		put_quoted(&w, sf_sip_error_reason(err));
 		put_str(&w, "\r\n");
 	}
-	if (status == 200 && msg->method == SIP_METHOD_OPTIONS) {
+	if (status == 200 && msg->method == SF_SIP_METHOD_OPTIONS) {
 		if (conf->allow != NULL && conf->allow[0] != '\0') {
 			put_str(&w, "Allow: ");
 			put_str(&w, conf->allow);

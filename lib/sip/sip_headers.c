@@ -27,8 +27,8 @@ list_next(const uint8_t *buf, size_t pos, size_t to)
 }
 
 static void
-via_param(struct sip_via *via, const uint8_t *buf, struct sip_span name, struct sip_span value,
-          bool *ok)
+via_param(struct sf_sip_via *via, const uint8_t *buf, struct sf_sip_span name,
+          struct sf_sip_span value, bool *ok)
 {
 	const uint8_t *n = buf + name.off;
 
@@ -68,11 +68,12 @@ via_param(struct sip_via *via, const uint8_t *buf, struct sip_span name, struct 
 
 /* SIP SLASH 2.0 SLASH transport, where SLASH = SWS "/" SWS. */
 static size_t
-via_protocol(const uint8_t *buf, size_t pos, size_t to, struct sip_via *via, enum sip_error *err)
+via_protocol(const uint8_t *buf, size_t pos, size_t to, struct sf_sip_via *via,
+             enum sf_sip_error *err)
 {
 	size_t name = pos, name_end;
 
-	*err = SIP_ERR_BAD_VIA;
+	*err = SF_SIP_ERR_BAD_VIA;
 	/* Nearly every Via is written "SIP/2.0/" without LWS: one compare. */
 	if (to - pos > 8 && word_ieq(buf + pos, "sip/2.0/", 8)) {
 		size_t tr_end = skip_class(buf, pos + 8, to, CC_TOKEN);
@@ -102,7 +103,7 @@ via_protocol(const uint8_t *buf, size_t pos, size_t to, struct sip_via *via, enu
 	if (!SPAN_IEQ(buf + name, name_end - name, "sip"))
 		return 0;
 	if (!SPAN_IEQ(buf + ver, ver_end - ver, "2.0")) {
-		*err = SIP_ERR_BAD_VIA_VERSION;
+		*err = SF_SIP_ERR_BAD_VIA_VERSION;
 		return 0;
 	}
 	via->protocol = span(name, tr_end);
@@ -111,20 +112,20 @@ via_protocol(const uint8_t *buf, size_t pos, size_t to, struct sip_via *via, enu
 	return tr_end;
 }
 
-enum sip_error
+enum sf_sip_error
 parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
-	struct sip_msg *m = ctx->msg;
+	struct sf_sip_msg *m = ctx->msg;
 	size_t pos = from;
 
 	for (;;) {
-		enum sip_error err;
+		enum sf_sip_error err;
 
 		pos = skip_lws(buf, pos, to);
 		if (m->via_count >= ctx->parser->limits.max_vias)
-			return SIP_ERR_TOO_MANY_VIAS;
-		struct sip_via *via = &m->via[m->via_count];
+			return SF_SIP_ERR_TOO_MANY_VIAS;
+		struct sf_sip_via *via = &m->via[m->via_count];
 
 		memset(via, 0, sizeof(*via));
 		via->ttl = -1;
@@ -136,10 +137,10 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 		size_t host = skip_lws(buf, pos, to);
 
 		if (host == pos)
-			return SIP_ERR_BAD_VIA;
+			return SF_SIP_ERR_BAD_VIA;
 		pos = parse_hostport(buf, host, to, &via->host, &via->host_type, &via->port);
 		if (pos == 0)
-			return SIP_ERR_BAD_VIA;
+			return SF_SIP_ERR_BAD_VIA;
 		size_t colon = skip_lws(buf, pos, to);
 
 		/* sent-by = host [ COLON port ], and COLON = SWS ":" SWS. */
@@ -149,7 +150,7 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 			uint64_t port;
 
 			if (!parse_uint(buf, digits, digits_end, 65535, &port) || port == 0)
-				return SIP_ERR_BAD_VIA;
+				return SF_SIP_ERR_BAD_VIA;
 			via->port = (uint16_t)port;
 			pos = digits_end;
 		}
@@ -159,7 +160,7 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 
 		for (;;) {
 			size_t p = skip_lws(buf, pos, to);
-			struct sip_span name, value;
+			struct sf_sip_span name, value;
 
 			if (p >= to || buf[p] != ';')
 				break;
@@ -167,23 +168,23 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 				params = p;
 			p = parse_generic_param(buf, skip_lws(buf, p + 1, to), to, &name, &value);
 			if (p == 0)
-				return SIP_ERR_BAD_VIA;
+				return SF_SIP_ERR_BAD_VIA;
 			via_param(via, buf, name, value, &ok);
 			if (!ok)
-				return SIP_ERR_BAD_VIA;
+				return SF_SIP_ERR_BAD_VIA;
 			pos = p;
 			via->params = span(params, pos);
 		}
 		via->raw = span(start, pos);
 		m->via_count++;
 		err = add_value(ctx, start, pos);
-		if (err != SIP_ERR_OK)
+		if (err != SF_SIP_ERR_OK)
 			return err;
 		pos = list_next(buf, pos, to);
 		if (pos == LIST_END)
-			return SIP_ERR_OK;
+			return SF_SIP_ERR_OK;
 		if (pos == 0)
-			return SIP_ERR_BAD_VIA;
+			return SF_SIP_ERR_BAD_VIA;
 	}
 }
 
@@ -191,10 +192,10 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
  * error. A bare addr-spec ends at white space, ';' or ',' (RFC 3261 §20:
  * a URI holding those must be bracketed), so its params are header params. */
 static size_t
-parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sip_name_addr *na)
+parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sf_sip_name_addr *na)
 {
 	/* na->uri is cleared by parse_uri. */
-	memset(na, 0, offsetof(struct sip_name_addr, uri));
+	memset(na, 0, offsetof(struct sf_sip_name_addr, uri));
 	na->bracketed = false;
 	pos = skip_lws(buf, pos, to);
 	size_t start = pos;
@@ -242,7 +243,7 @@ parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sip_name_addr 
 
 	for (;;) {
 		size_t p = skip_lws(buf, pos, to);
-		struct sip_span name, value;
+		struct sf_sip_span name, value;
 
 		if (p >= to || buf[p] != ';')
 			break;
@@ -260,10 +261,10 @@ parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sip_name_addr 
 	return pos;
 }
 
-enum sip_error
-parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sip_name_addr *out,
-                       uint16_t max, uint16_t *count, bool bracketed_only, enum sip_error malformed,
-                       enum sip_error too_many)
+enum sf_sip_error
+parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_sip_name_addr *out,
+                       uint16_t max, uint16_t *count, bool bracketed_only,
+                       enum sf_sip_error malformed, enum sf_sip_error too_many)
 {
 	const uint8_t *buf = ctx->buf;
 	size_t pos = from;
@@ -274,55 +275,55 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sip
 		pos = parse_name_addr(buf, pos, to, &out[*count]);
 		if (pos == 0 || (bracketed_only && !out[*count].bracketed))
 			return malformed;
-		struct sip_span raw = out[*count].raw;
-		enum sip_error err = add_value(ctx, raw.off, raw.off + raw.len);
+		struct sf_sip_span raw = out[*count].raw;
+		enum sf_sip_error err = add_value(ctx, raw.off, raw.off + raw.len);
 
-		if (err != SIP_ERR_OK)
+		if (err != SF_SIP_ERR_OK)
 			return err;
 		(*count)++;
 		pos = list_next(buf, pos, to);
 		if (pos == LIST_END)
-			return SIP_ERR_OK;
+			return SF_SIP_ERR_OK;
 		if (pos == 0)
 			return malformed;
 	}
 }
 
-enum sip_error
+enum sf_sip_error
 parse_cseq(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
-	struct sip_msg *m = ctx->msg;
+	struct sf_sip_msg *m = ctx->msg;
 	size_t digits = skip_class(buf, from, to, CC_DIGIT);
 	uint64_t num;
 
 	if (!parse_uint(buf, from, digits, UINT32_MAX, &num))
-		return SIP_ERR_BAD_CSEQ;
+		return SF_SIP_ERR_BAD_CSEQ;
 	size_t method = skip_lws(buf, digits, to);
 	size_t method_end = skip_class(buf, method, to, CC_TOKEN);
 
 	if (method == digits || method_end == method || method_end != to)
-		return SIP_ERR_BAD_CSEQ;
+		return SF_SIP_ERR_BAD_CSEQ;
 	m->cseq = (uint32_t)num;
 	m->cseq_method_name = span(method, method_end);
-	m->cseq_method = (uint8_t)sip_method_from_token(buf + method, method_end - method);
-	return SIP_ERR_OK;
+	m->cseq_method = (uint8_t)sf_sip_method_from_token(buf + method, method_end - method);
+	return SF_SIP_ERR_OK;
 }
 
 /* credentials = auth-scheme LWS auth-param *(COMMA auth-param). Only the
  * scheme is required: unknown schemes are forwarded as they are (RFC 4475
  * §3.3.7), so the params are read only to find the username. */
-enum sip_error
+enum sf_sip_error
 parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
-	struct sip_msg *m = ctx->msg;
+	struct sf_sip_msg *m = ctx->msg;
 	size_t scheme_end = skip_class(buf, from, to, CC_TOKEN);
 
 	if (scheme_end == from || (scheme_end < to && !cc_is(buf[scheme_end], CC_LWS)))
-		return SIP_ERR_BAD_AUTHORIZATION;
+		return SF_SIP_ERR_BAD_AUTHORIZATION;
 	m->auth_scheme = span(from, scheme_end);
-	m->auth_username = (struct sip_span){0, 0};
+	m->auth_username = (struct sf_sip_span){0, 0};
 	size_t pos = scheme_end;
 
 	while (pos < to) {
@@ -352,12 +353,12 @@ parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
 			break;
 		pos++;
 	}
-	return SIP_ERR_OK;
+	return SF_SIP_ERR_OK;
 }
 
 /* Comma-separated tokens (Supported, Require, Allow, ...). The values are
  * indexed as written; Allow also fills the method mask. */
-enum sip_error
+enum sf_sip_error
 parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow)
 {
 	const uint8_t *buf = ctx->buf;
@@ -370,18 +371,19 @@ parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow)
 		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
 			v_end--;
 		if (v_end > v) {
-			enum sip_error err = add_value(ctx, v, v_end);
+			enum sf_sip_error err = add_value(ctx, v, v_end);
 
-			if (err != SIP_ERR_OK)
+			if (err != SF_SIP_ERR_OK)
 				return err;
 			if (allow) {
-				enum sip_method method = sip_method_from_token(buf + v, v_end - v);
+				enum sf_sip_method method =
+				        sf_sip_method_from_token(buf + v, v_end - v);
 
-				if (method != SIP_METHOD_EXTENSION)
+				if (method != SF_SIP_METHOD_EXTENSION)
 					ctx->msg->allow_mask |= (uint16_t)(1u << method);
 			}
 		}
 		pos = end + 1;
 	}
-	return SIP_ERR_OK;
+	return SF_SIP_ERR_OK;
 }

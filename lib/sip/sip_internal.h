@@ -3,7 +3,7 @@
  *
  * Internals shared by the parser's files: the parse cursor over the
  * scanner's bitmaps, the RFC 3261 character classes as one table, and the
- * header-value parsers that sip_parse.c dispatches to.
+ * header-value parsers that sf_sip_parse.c dispatches to.
  */
 #ifndef SIPFRONT_SIP_INTERNAL_H
 #define SIPFRONT_SIP_INTERNAL_H
@@ -40,22 +40,22 @@ enum {
 	 (c) == '\'' || (c) == '(' || (c) == ')')
 #define CC_IS_UNRESERVED(c) (CC_IS_ALNUM(c) || CC_IS_MARK(c))
 
-extern const uint16_t sip_cc[256];
+extern const uint16_t sf_sip_cc[256];
 
 static inline bool
 cc_is(uint8_t c, uint16_t cls)
 {
-	return (sip_cc[c] & cls) != 0;
+	return (sf_sip_cc[c] & cls) != 0;
 }
 
-/* The cursor of one sip_parse() call. */
+/* The cursor of one sf_sip_parse() call. */
 struct parse_ctx {
 	const uint8_t *buf;
 	size_t len;
 	size_t scanned_blocks; /* blocks of the index already filled */
 	size_t n_blocks;
-	struct sip_parser *parser;
-	struct sip_msg *msg;
+	struct sf_sip_parser *parser;
+	struct sf_sip_msg *msg;
 };
 
 /* Blocks are scanned lazily, a few at a time, so a large body that nobody
@@ -103,8 +103,8 @@ ctx_next_lf(struct parse_ctx *ctx, size_t pos)
 }
 
 /* Record an error and where it happened; returns the error for chaining. */
-static inline enum sip_error
-ctx_fail(struct parse_ctx *ctx, enum sip_error err, size_t at, size_t end)
+static inline enum sf_sip_error
+ctx_fail(struct parse_ctx *ctx, enum sf_sip_error err, size_t at, size_t end)
 {
 	ctx->msg->error = (uint8_t)err;
 	ctx->msg->error_at.off = (uint16_t)at;
@@ -112,10 +112,10 @@ ctx_fail(struct parse_ctx *ctx, enum sip_error err, size_t at, size_t end)
 	return err;
 }
 
-static inline struct sip_span
+static inline struct sf_sip_span
 span(size_t from, size_t to)
 {
-	return (struct sip_span){.off = (uint16_t)from, .len = (uint16_t)(to - from)};
+	return (struct sf_sip_span){.off = (uint16_t)from, .len = (uint16_t)(to - from)};
 }
 
 static inline size_t
@@ -229,43 +229,43 @@ bool parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64
  * returns that position, or 0 when malformed. A bare URI (an addr-spec
  * outside < >) has no parameters or headers and its user part cannot hold
  * ';' '?' or ',' (RFC 3261 §20): those end it. */
-size_t parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sip_uri *uri);
+size_t parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sf_sip_uri *uri);
 
 /* Host and optional port starting at pos; returns the end, 0 on error. */
-size_t parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sip_span *host,
+size_t parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *host,
                       uint8_t *host_type, uint16_t *port);
 
 /* Skips one generic ;name[=value] parameter at pos (after the ';' and its
  * SWS); sets name and value spans. Returns the end, 0 on error. */
-size_t parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sip_span *name,
-                           struct sip_span *value);
+size_t parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *name,
+                           struct sf_sip_span *value);
 
-enum sip_transport transport_from_token(const uint8_t *s, size_t len);
+enum sf_sip_transport transport_from_token(const uint8_t *s, size_t len);
 
-/* Header-value parsers; each returns SIP_ERR_OK or the error to report. */
-enum sip_error parse_via_values(struct parse_ctx *ctx, size_t from, size_t to);
+/* Header-value parsers; each returns SF_SIP_ERR_OK or the error to report. */
+enum sf_sip_error parse_via_values(struct parse_ctx *ctx, size_t from, size_t to);
 /* name-addr / addr-spec list into out[*count..max); Route and Record-Route
  * take name-addr only (bracketed_only, RFC 3261 §20.30, §20.34). */
-enum sip_error parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to,
-                                      struct sip_name_addr *out, uint16_t max, uint16_t *count,
-                                      bool bracketed_only, enum sip_error malformed,
-                                      enum sip_error too_many);
-enum sip_error parse_cseq(struct parse_ctx *ctx, size_t from, size_t to);
-enum sip_error parse_auth(struct parse_ctx *ctx, size_t from, size_t to);
-enum sip_error parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow);
+enum sf_sip_error parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to,
+                                         struct sf_sip_name_addr *out, uint16_t max,
+                                         uint16_t *count, bool bracketed_only,
+                                         enum sf_sip_error malformed, enum sf_sip_error too_many);
+enum sf_sip_error parse_cseq(struct parse_ctx *ctx, size_t from, size_t to);
+enum sf_sip_error parse_auth(struct parse_ctx *ctx, size_t from, size_t to);
+enum sf_sip_error parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow);
 
-static inline enum sip_error
+static inline enum sf_sip_error
 add_value(struct parse_ctx *ctx, size_t from, size_t to)
 {
-	struct sip_msg *m = ctx->msg;
+	struct sf_sip_msg *m = ctx->msg;
 
-	if (m->value_count >= SIP_MAX_VALUES)
-		return SIP_ERR_TOO_MANY_VALUES;
+	if (m->value_count >= SF_SIP_MAX_VALUES)
+		return SF_SIP_ERR_TOO_MANY_VALUES;
 	m->values[m->value_count++] = span(from, to);
-	return SIP_ERR_OK;
+	return SF_SIP_ERR_OK;
 }
 
 /* Header id of a name (full or compact, case-insensitive). */
-enum sip_header_id header_id(const uint8_t *name, size_t len);
+enum sf_sip_header_id header_id(const uint8_t *name, size_t len);
 
 #endif /* SIPFRONT_SIP_INTERNAL_H */

@@ -46,7 +46,7 @@ line_controls_quoted(const uint8_t *buf, size_t pos, size_t end)
 /* Control octets anywhere in the start line and headers [from, to): one
  * probe of the scanner's bitmap for a clean message; a line that holds one
  * is then checked octet by octet. */
-static enum sip_error
+static enum sf_sip_error
 check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
@@ -61,10 +61,10 @@ check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 			end = to;
 		if (!line_controls_quoted(buf, line,
 		                          end > line && buf[end - 1] == '\r' ? end - 1 : end))
-			return ctx_fail(ctx, SIP_ERR_CONTROL_CHAR, line, end);
+			return ctx_fail(ctx, SF_SIP_ERR_CONTROL_CHAR, line, end);
 		at = ctx_next_bit(ctx, ctx->parser->index.ctl, end, to);
 	}
-	return SIP_ERR_OK;
+	return SF_SIP_ERR_OK;
 }
 
 static bool
@@ -88,19 +88,19 @@ is_sip_version(const uint8_t *s, size_t len, bool *is_2_0)
 	return true;
 }
 
-static enum sip_error
+static enum sf_sip_error
 parse_request_line(struct parse_ctx *ctx, size_t pos, size_t end, size_t method_end)
 {
 	const uint8_t *buf = ctx->buf;
-	struct sip_msg *m = ctx->msg;
+	struct sf_sip_msg *m = ctx->msg;
 
 	m->method_name = span(pos, method_end);
-	m->method = (uint8_t)sip_method_from_token(buf + pos, method_end - pos);
+	m->method = (uint8_t)sf_sip_method_from_token(buf + pos, method_end - pos);
 	if (method_end >= end || buf[method_end] != ' ')
 		return ctx_fail(ctx,
 		                method_end < end && !cc_is(buf[method_end], CC_LWS)
-		                        ? SIP_ERR_BAD_METHOD
-		                        : SIP_ERR_BAD_REQUEST_LINE,
+		                        ? SF_SIP_ERR_BAD_METHOD
+		                        : SF_SIP_ERR_BAD_REQUEST_LINE,
 		                pos, end);
 	size_t uri = method_end + 1, uri_end = end;
 
@@ -108,223 +108,223 @@ parse_request_line(struct parse_ctx *ctx, size_t pos, size_t end, size_t method_
 	while (uri_end > uri && buf[uri_end - 1] != ' ')
 		uri_end--;
 	if (uri_end <= uri + 1)
-		return ctx_fail(ctx, SIP_ERR_BAD_REQUEST_LINE, pos, end);
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
 	uri_end--;
 	bool is_2_0;
 
 	m->version = span(uri_end + 1, end);
 	if (!is_sip_version(buf + uri_end + 1, end - uri_end - 1, &is_2_0))
-		return ctx_fail(ctx, SIP_ERR_BAD_REQUEST_LINE, pos, end);
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
 	if (!is_2_0)
-		return ctx_fail(ctx, SIP_ERR_BAD_VERSION, uri_end + 1, end);
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_VERSION, uri_end + 1, end);
 	if (parse_uri(buf, uri, uri_end, false, &m->ruri) != uri_end) {
 		/* White space inside means the line, not the URI, is wrong. */
 		bool lws = memchr(buf + uri, ' ', uri_end - uri) ||
 		           memchr(buf + uri, '\t', uri_end - uri);
 
 		if (lws)
-			return ctx_fail(ctx, SIP_ERR_BAD_REQUEST_LINE, pos, end);
-		return ctx_fail(ctx, SIP_ERR_BAD_RURI, uri, uri_end);
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_RURI, uri, uri_end);
 	}
-	if (m->ruri.scheme_id == SIP_SCHEME_OTHER)
-		return ctx_fail(ctx, SIP_ERR_RURI_SCHEME, uri, uri_end);
+	if (m->ruri.scheme_id == SF_SIP_SCHEME_OTHER)
+		return ctx_fail(ctx, SF_SIP_ERR_RURI_SCHEME, uri, uri_end);
 	if (m->ruri.headers.len != 0)
-		return ctx_fail(ctx, SIP_ERR_RURI_HEADERS, uri, uri_end);
-	return SIP_ERR_OK;
+		return ctx_fail(ctx, SF_SIP_ERR_RURI_HEADERS, uri, uri_end);
+	return SF_SIP_ERR_OK;
 }
 
-static enum sip_error
+static enum sf_sip_error
 parse_status_line(struct parse_ctx *ctx, size_t pos, size_t end)
 {
 	const uint8_t *buf = ctx->buf;
-	struct sip_msg *m = ctx->msg;
+	struct sf_sip_msg *m = ctx->msg;
 	const uint8_t *sp = memchr(buf + pos, ' ', end - pos);
 	bool is_2_0;
 
 	if (sp == NULL)
-		return ctx_fail(ctx, SIP_ERR_BAD_STATUS_LINE, pos, end);
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, pos, end);
 	size_t code = (size_t)(sp - buf) + 1;
 
 	m->version = span(pos, code - 1);
 	if (!is_sip_version(buf + pos, code - 1 - pos, &is_2_0))
-		return ctx_fail(ctx, SIP_ERR_BAD_STATUS_LINE, pos, end);
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, pos, end);
 	if (!is_2_0)
-		return ctx_fail(ctx, SIP_ERR_BAD_VERSION, pos, code - 1);
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_VERSION, pos, code - 1);
 	size_t code_end = skip_class(buf, code, end, CC_DIGIT);
 	uint64_t status;
 
 	if (code_end - code > 3)
-		return ctx_fail(ctx, SIP_ERR_STATUS_RANGE, code, code_end);
+		return ctx_fail(ctx, SF_SIP_ERR_STATUS_RANGE, code, code_end);
 	if (code_end - code != 3 || (code_end < end && buf[code_end] != ' '))
-		return ctx_fail(ctx, SIP_ERR_BAD_STATUS_LINE, code, end);
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, code, end);
 	parse_uint(buf, code, code_end, 999, &status);
 	if (status < 100 || status > 699)
-		return ctx_fail(ctx, SIP_ERR_STATUS_RANGE, code, code_end);
+		return ctx_fail(ctx, SF_SIP_ERR_STATUS_RANGE, code, code_end);
 	m->status = (uint16_t)status;
 	m->reason = code_end < end ? span(code_end + 1, end) : span(end, end);
-	return SIP_ERR_OK;
+	return SF_SIP_ERR_OK;
 }
 
 static bool
-single_header(struct sip_msg *m, enum sip_header_id id)
+single_header(struct sf_sip_msg *m, enum sf_sip_header_id id)
 {
 	return m->first_header[id] == HEADER_NONE;
 }
 
-static enum sip_error
-parse_header_value(struct parse_ctx *ctx, enum sip_header_id id, size_t v, size_t v_end)
+static enum sf_sip_error
+parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, size_t v_end)
 {
 	const uint8_t *buf = ctx->buf;
-	struct sip_msg *m = ctx->msg;
+	struct sf_sip_msg *m = ctx->msg;
 	uint64_t num;
 
 	switch (id) {
-	case SIP_HDR_VIA: return parse_via_values(ctx, v, v_end);
-	case SIP_HDR_FROM:
-	case SIP_HDR_TO: {
-		bool from = id == SIP_HDR_FROM;
+	case SF_SIP_HDR_VIA: return parse_via_values(ctx, v, v_end);
+	case SF_SIP_HDR_FROM:
+	case SF_SIP_HDR_TO: {
+		bool from = id == SF_SIP_HDR_FROM;
 		uint16_t count = 0;
 
 		if (!single_header(m, id))
-			return from ? SIP_ERR_DUP_FROM : SIP_ERR_DUP_TO;
+			return from ? SF_SIP_ERR_DUP_FROM : SF_SIP_ERR_DUP_TO;
 		return parse_name_addr_values(ctx, v, v_end, from ? &m->from : &m->to, 1, &count,
-		                              false, from ? SIP_ERR_BAD_FROM : SIP_ERR_BAD_TO,
-		                              from ? SIP_ERR_BAD_FROM : SIP_ERR_BAD_TO);
+		                              false, from ? SF_SIP_ERR_BAD_FROM : SF_SIP_ERR_BAD_TO,
+		                              from ? SF_SIP_ERR_BAD_FROM : SF_SIP_ERR_BAD_TO);
 	}
-	case SIP_HDR_CALL_ID:
+	case SF_SIP_HDR_CALL_ID:
 		if (!single_header(m, id))
-			return SIP_ERR_DUP_CALL_ID;
+			return SF_SIP_ERR_DUP_CALL_ID;
 		if (v == v_end)
-			return SIP_ERR_BAD_CALL_ID;
+			return SF_SIP_ERR_BAD_CALL_ID;
 		for (size_t i = v; i < v_end; i++)
 			if (!cc_is(buf[i], CC_WORD))
-				return SIP_ERR_BAD_CALL_ID;
+				return SF_SIP_ERR_BAD_CALL_ID;
 		m->call_id = span(v, v_end);
 		break;
-	case SIP_HDR_CSEQ:
+	case SF_SIP_HDR_CSEQ:
 		if (!single_header(m, id))
-			return SIP_ERR_DUP_CSEQ;
-		if (parse_cseq(ctx, v, v_end) != SIP_ERR_OK)
-			return SIP_ERR_BAD_CSEQ;
+			return SF_SIP_ERR_DUP_CSEQ;
+		if (parse_cseq(ctx, v, v_end) != SF_SIP_ERR_OK)
+			return SF_SIP_ERR_BAD_CSEQ;
 		break;
-	case SIP_HDR_MAX_FORWARDS:
+	case SF_SIP_HDR_MAX_FORWARDS:
 		if (!single_header(m, id))
-			return SIP_ERR_DUP_MAX_FORWARDS;
+			return SF_SIP_ERR_DUP_MAX_FORWARDS;
 		if (!parse_uint(buf, v, v_end, 255, &num))
-			return SIP_ERR_BAD_MAX_FORWARDS;
+			return SF_SIP_ERR_BAD_MAX_FORWARDS;
 		m->max_forwards = (int16_t)num;
 		break;
-	case SIP_HDR_CONTACT:
+	case SF_SIP_HDR_CONTACT:
 		if (v_end - v == 1 && buf[v] == '*') {
 			m->contact_star = true;
 			break;
 		}
-		return parse_name_addr_values(ctx, v, v_end, m->contact, SIP_MAX_CONTACTS,
-		                              &m->contact_count, false, SIP_ERR_BAD_CONTACT,
-		                              SIP_ERR_TOO_MANY_CONTACTS);
-	case SIP_HDR_ROUTE:
-		return parse_name_addr_values(ctx, v, v_end, m->route, SIP_MAX_ROUTES,
-		                              &m->route_count, true, SIP_ERR_BAD_ROUTE,
-		                              SIP_ERR_TOO_MANY_ROUTES);
-	case SIP_HDR_RECORD_ROUTE:
-		return parse_name_addr_values(ctx, v, v_end, m->record_route, SIP_MAX_ROUTES,
-		                              &m->record_route_count, true,
-		                              SIP_ERR_BAD_RECORD_ROUTE, SIP_ERR_TOO_MANY_ROUTES);
-	case SIP_HDR_CONTENT_LENGTH:
+		return parse_name_addr_values(ctx, v, v_end, m->contact, SF_SIP_MAX_CONTACTS,
+		                              &m->contact_count, false, SF_SIP_ERR_BAD_CONTACT,
+		                              SF_SIP_ERR_TOO_MANY_CONTACTS);
+	case SF_SIP_HDR_ROUTE:
+		return parse_name_addr_values(ctx, v, v_end, m->route, SF_SIP_MAX_ROUTES,
+		                              &m->route_count, true, SF_SIP_ERR_BAD_ROUTE,
+		                              SF_SIP_ERR_TOO_MANY_ROUTES);
+	case SF_SIP_HDR_RECORD_ROUTE:
+		return parse_name_addr_values(
+		        ctx, v, v_end, m->record_route, SF_SIP_MAX_ROUTES, &m->record_route_count,
+		        true, SF_SIP_ERR_BAD_RECORD_ROUTE, SF_SIP_ERR_TOO_MANY_ROUTES);
+	case SF_SIP_HDR_CONTENT_LENGTH:
 		if (!parse_uint(buf, v, v_end, UINT32_MAX, &num))
-			return SIP_ERR_BAD_CONTENT_LENGTH;
+			return SF_SIP_ERR_BAD_CONTENT_LENGTH;
 		if (m->has_content_length && m->content_length != num)
-			return SIP_ERR_CONTENT_LENGTH_CONFLICT;
+			return SF_SIP_ERR_CONTENT_LENGTH_CONFLICT;
 		m->has_content_length = true;
 		m->content_length = (uint32_t)num;
 		break;
-	case SIP_HDR_CONTENT_TYPE:
+	case SF_SIP_HDR_CONTENT_TYPE:
 		if (single_header(m, id))
 			m->content_type = span(v, v_end);
 		break;
-	case SIP_HDR_USER_AGENT:
+	case SF_SIP_HDR_USER_AGENT:
 		if (single_header(m, id))
 			m->user_agent = span(v, v_end);
 		break;
-	case SIP_HDR_EXPIRES:
+	case SF_SIP_HDR_EXPIRES:
 		m->has_expires = true;
 		m->expires = parse_uint(buf, v, v_end, UINT32_MAX, &num) ? (uint32_t)num : 3600;
 		break;
-	case SIP_HDR_EVENT:
+	case SF_SIP_HDR_EVENT:
 		if (single_header(m, id))
 			m->event = span(v, skip_class(buf, v, v_end, CC_TOKEN));
 		break;
-	case SIP_HDR_AUTHORIZATION:
-	case SIP_HDR_PROXY_AUTHORIZATION:
+	case SF_SIP_HDR_AUTHORIZATION:
+	case SF_SIP_HDR_PROXY_AUTHORIZATION:
 		/* The first Authorization wins over any Proxy-Authorization. */
-		if (m->first_header[SIP_HDR_AUTHORIZATION] == HEADER_NONE &&
-		    (id == SIP_HDR_AUTHORIZATION || m->auth_scheme.len == 0)) {
-			enum sip_error err = parse_auth(ctx, v, v_end);
+		if (m->first_header[SF_SIP_HDR_AUTHORIZATION] == HEADER_NONE &&
+		    (id == SF_SIP_HDR_AUTHORIZATION || m->auth_scheme.len == 0)) {
+			enum sf_sip_error err = parse_auth(ctx, v, v_end);
 
-			if (err != SIP_ERR_OK)
+			if (err != SF_SIP_ERR_OK)
 				return err;
 		}
 		break;
-	case SIP_HDR_SUPPORTED:
-	case SIP_HDR_REQUIRE:
-	case SIP_HDR_PROXY_REQUIRE:
-	case SIP_HDR_ALLOW_EVENTS:
-	case SIP_HDR_ALLOW: return parse_token_list(ctx, v, v_end, id == SIP_HDR_ALLOW);
+	case SF_SIP_HDR_SUPPORTED:
+	case SF_SIP_HDR_REQUIRE:
+	case SF_SIP_HDR_PROXY_REQUIRE:
+	case SF_SIP_HDR_ALLOW_EVENTS:
+	case SF_SIP_HDR_ALLOW: return parse_token_list(ctx, v, v_end, id == SF_SIP_HDR_ALLOW);
 	default: break;
 	}
 	return add_value(ctx, v, v_end);
 }
 
 /* Request-ish: a token, then a known method or " SIP/" on the line. */
-static enum sip_kind
+static enum sf_sip_kind
 classify(const uint8_t *buf, size_t pos, size_t end, size_t *method_end)
 {
 	if (end - pos >= 4 && SPAN_IEQ(buf + pos, 4, "sip/"))
-		return SIP_KIND_RESPONSE;
+		return SF_SIP_KIND_RESPONSE;
 	*method_end = skip_class(buf, pos, end, CC_TOKEN);
 	if (*method_end == pos)
-		return SIP_KIND_NOT_SIP;
-	if (sip_method_from_token(buf + pos, *method_end - pos) != SIP_METHOD_EXTENSION)
-		return SIP_KIND_REQUEST;
+		return SF_SIP_KIND_NOT_SIP;
+	if (sf_sip_method_from_token(buf + pos, *method_end - pos) != SF_SIP_METHOD_EXTENSION)
+		return SF_SIP_KIND_REQUEST;
 	if (memmem(buf + pos, end - pos, " SIP/", 5) != NULL)
-		return SIP_KIND_REQUEST;
-	return SIP_KIND_NOT_SIP;
+		return SF_SIP_KIND_REQUEST;
+	return SF_SIP_KIND_NOT_SIP;
 }
 
-static enum sip_error
+static enum sf_sip_error
 check_message(struct parse_ctx *ctx)
 {
-	struct sip_msg *m = ctx->msg;
+	struct sf_sip_msg *m = ctx->msg;
 	const uint8_t *buf = ctx->buf;
 
 	if (m->via_count == 0)
-		return ctx_fail(ctx, SIP_ERR_MISSING_VIA, 0, 0);
-	if (single_header(m, SIP_HDR_FROM))
-		return ctx_fail(ctx, SIP_ERR_MISSING_FROM, 0, 0);
-	if (single_header(m, SIP_HDR_TO))
-		return ctx_fail(ctx, SIP_ERR_MISSING_TO, 0, 0);
-	if (single_header(m, SIP_HDR_CALL_ID))
-		return ctx_fail(ctx, SIP_ERR_MISSING_CALL_ID, 0, 0);
-	if (single_header(m, SIP_HDR_CSEQ))
-		return ctx_fail(ctx, SIP_ERR_MISSING_CSEQ, 0, 0);
-	if (m->kind == SIP_KIND_REQUEST &&
+		return ctx_fail(ctx, SF_SIP_ERR_MISSING_VIA, 0, 0);
+	if (single_header(m, SF_SIP_HDR_FROM))
+		return ctx_fail(ctx, SF_SIP_ERR_MISSING_FROM, 0, 0);
+	if (single_header(m, SF_SIP_HDR_TO))
+		return ctx_fail(ctx, SF_SIP_ERR_MISSING_TO, 0, 0);
+	if (single_header(m, SF_SIP_HDR_CALL_ID))
+		return ctx_fail(ctx, SF_SIP_ERR_MISSING_CALL_ID, 0, 0);
+	if (single_header(m, SF_SIP_HDR_CSEQ))
+		return ctx_fail(ctx, SF_SIP_ERR_MISSING_CSEQ, 0, 0);
+	if (m->kind == SF_SIP_KIND_REQUEST &&
 	    (m->cseq_method_name.len != m->method_name.len ||
 	     memcmp(buf + m->cseq_method_name.off, buf + m->method_name.off, m->method_name.len) !=
 	             0)) {
-		struct sip_header *h = &m->headers[m->first_header[SIP_HDR_CSEQ]];
+		struct sf_sip_header *h = &m->headers[m->first_header[SF_SIP_HDR_CSEQ]];
 
-		return ctx_fail(ctx, SIP_ERR_CSEQ_METHOD_MISMATCH, h->name.off,
+		return ctx_fail(ctx, SF_SIP_ERR_CSEQ_METHOD_MISMATCH, h->name.off,
 		                h->value.off + h->value.len);
 	}
-	return SIP_ERR_OK;
+	return SF_SIP_ERR_OK;
 }
 
-static enum sip_error
+static enum sf_sip_error
 parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 {
 	const uint8_t *buf = ctx->buf;
-	struct sip_msg *m = ctx->msg;
-	const struct sip_limits *lim = &ctx->parser->limits;
+	struct sf_sip_msg *m = ctx->msg;
+	const struct sf_sip_limits *lim = &ctx->parser->limits;
 	size_t len = ctx->len;
 
 	for (;;) {
@@ -332,34 +332,34 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			/* Ended after a complete line, with no empty line. */
 			m->missing_empty_line = true;
 			*body = len;
-			return SIP_ERR_OK;
+			return SF_SIP_ERR_OK;
 		}
 		size_t lf = ctx_next_lf(ctx, pos);
 
 		if (lf >= len)
-			return ctx_fail(ctx, SIP_ERR_HEADERS_UNTERMINATED, pos, len);
+			return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, pos, len);
 		size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
 
 		if (end == pos) {
 			*body = lf + 1;
-			return SIP_ERR_OK;
+			return SF_SIP_ERR_OK;
 		}
 		if (end - pos > lim->max_line_len)
-			return ctx_fail(ctx, SIP_ERR_LINE_TOO_LONG, pos, end);
+			return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
 		size_t colon = ctx_next_bit(ctx, ctx->parser->index.colon, pos, end);
 
 		if (colon >= end)
-			return ctx_fail(ctx, SIP_ERR_BAD_HEADER_LINE, pos, end);
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_LINE, pos, end);
 		size_t name_end = colon;
 
 		while (name_end > pos && (buf[name_end - 1] == ' ' || buf[name_end - 1] == '\t'))
 			name_end--;
 		/* A known name matched letter by letter is a token already. */
-		enum sip_header_id id = header_id(buf + pos, name_end - pos);
+		enum sf_sip_header_id id = header_id(buf + pos, name_end - pos);
 
-		if (id == SIP_HDR_OTHER &&
+		if (id == SF_SIP_HDR_OTHER &&
 		    (name_end == pos || skip_class(buf, pos, name_end, CC_TOKEN) != name_end))
-			return ctx_fail(ctx, SIP_ERR_BAD_HEADER_NAME, pos, end);
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
 
 		/* Continuation lines (starting with SP/HT) belong to this field. */
 		size_t v_end = end;
@@ -368,9 +368,9 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			size_t next = ctx_next_lf(ctx, lf + 1);
 
 			if (next >= len)
-				return ctx_fail(ctx, SIP_ERR_HEADERS_UNTERMINATED, lf + 1, len);
+				return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, lf + 1, len);
 			if (next - lf - 1 > lim->max_line_len)
-				return ctx_fail(ctx, SIP_ERR_LINE_TOO_LONG, lf + 1, next);
+				return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, lf + 1, next);
 			lf = next;
 			v_end = buf[lf - 1] == '\r' ? lf - 1 : lf;
 		}
@@ -380,16 +380,16 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			v_end--;
 
 		if (m->header_count >= lim->max_headers)
-			return ctx_fail(ctx, SIP_ERR_TOO_MANY_HEADERS, pos, end);
-		struct sip_header *h = &m->headers[m->header_count];
+			return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
+		struct sf_sip_header *h = &m->headers[m->header_count];
 
 		h->name = span(pos, name_end);
 		h->value = span(v, v_end);
 		h->id = (uint8_t)id;
 		h->first_value = m->value_count;
-		enum sip_error err = parse_header_value(ctx, id, v, v_end);
+		enum sf_sip_error err = parse_header_value(ctx, id, v, v_end);
 
-		if (err != SIP_ERR_OK)
+		if (err != SF_SIP_ERR_OK)
 			return ctx_fail(ctx, err, pos, v_end);
 		h->n_values = (uint16_t)(m->value_count - h->first_value);
 		if (m->first_header[id] == HEADER_NONE)
@@ -404,9 +404,9 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
  * parse. Explicit 16-octet stores: a ~300-octet memset becomes `rep stos`,
  * whose start-up alone costs more than these stores. */
 static inline void
-clear_fixed_part(struct sip_msg *m)
+clear_fixed_part(struct sf_sip_msg *m)
 {
-	const size_t size = offsetof(struct sip_msg, via);
+	const size_t size = offsetof(struct sf_sip_msg, via);
 	uint8_t *p = (uint8_t *)m;
 	const __m128i zero = _mm_setzero_si128();
 	size_t i;
@@ -416,8 +416,8 @@ clear_fixed_part(struct sip_msg *m)
 	memset(p + i, 0, size - i);
 }
 
-enum sip_error
-sip_parse(struct sip_parser *parser, const uint8_t *buf, size_t len, struct sip_msg *m)
+enum sf_sip_error
+sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struct sf_sip_msg *m)
 {
 	struct parse_ctx ctx = {
 	        .buf = buf,
@@ -427,7 +427,7 @@ sip_parse(struct sip_parser *parser, const uint8_t *buf, size_t len, struct sip_
 	        .msg = m,
 	};
 	size_t pos = 0, method_end = 0, body;
-	enum sip_error err;
+	enum sf_sip_error err;
 
 	clear_fixed_part(m);
 	memset(m->first_header, 0xff, sizeof(m->first_header));
@@ -436,44 +436,44 @@ sip_parse(struct sip_parser *parser, const uint8_t *buf, size_t len, struct sip_
 	while (pos < len && (buf[pos] == '\r' || buf[pos] == '\n'))
 		pos++;
 	if (len == 0)
-		return ctx_fail(&ctx, SIP_ERR_NOT_SIP, 0, 0);
+		return ctx_fail(&ctx, SF_SIP_ERR_NOT_SIP, 0, 0);
 	if (pos == len) {
-		m->kind = SIP_KIND_KEEPALIVE;
-		return SIP_ERR_OK;
+		m->kind = SF_SIP_KIND_KEEPALIVE;
+		return SF_SIP_ERR_OK;
 	}
 	if (len > parser->limits.max_msg_size) {
 		/* Classify on the first octets only: nothing more is read. */
 		size_t peek = len - pos < 64 ? len : pos + 64;
 
 		m->kind = (uint8_t)classify(buf, pos, peek, &method_end);
-		if (m->kind == SIP_KIND_NOT_SIP)
-			return ctx_fail(&ctx, SIP_ERR_NOT_SIP, pos, peek);
-		return ctx_fail(&ctx, SIP_ERR_TOO_LARGE, pos, peek);
+		if (m->kind == SF_SIP_KIND_NOT_SIP)
+			return ctx_fail(&ctx, SF_SIP_ERR_NOT_SIP, pos, peek);
+		return ctx_fail(&ctx, SF_SIP_ERR_TOO_LARGE, pos, peek);
 	}
 
 	size_t lf = ctx_next_lf(&ctx, pos);
 	size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
 
 	m->kind = (uint8_t)classify(buf, pos, end, &method_end);
-	if (m->kind == SIP_KIND_NOT_SIP)
-		return ctx_fail(&ctx, SIP_ERR_NOT_SIP, pos, end);
+	if (m->kind == SF_SIP_KIND_NOT_SIP)
+		return ctx_fail(&ctx, SF_SIP_ERR_NOT_SIP, pos, end);
 	if (lf >= len)
-		return ctx_fail(&ctx, SIP_ERR_START_LINE_UNTERMINATED, pos, end);
+		return ctx_fail(&ctx, SF_SIP_ERR_START_LINE_UNTERMINATED, pos, end);
 	if (end - pos > parser->limits.max_line_len)
-		return ctx_fail(&ctx, SIP_ERR_LINE_TOO_LONG, pos, end);
-	err = m->kind == SIP_KIND_REQUEST ? parse_request_line(&ctx, pos, end, method_end)
-	                                  : parse_status_line(&ctx, pos, end);
-	if (err != SIP_ERR_OK)
+		return ctx_fail(&ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
+	err = m->kind == SF_SIP_KIND_REQUEST ? parse_request_line(&ctx, pos, end, method_end)
+	                                     : parse_status_line(&ctx, pos, end);
+	if (err != SF_SIP_ERR_OK)
 		return err;
 
 	err = parse_headers(&ctx, lf + 1, &body);
-	if (err != SIP_ERR_OK)
+	if (err != SF_SIP_ERR_OK)
 		return err;
 	err = check_controls(&ctx, pos, body);
-	if (err != SIP_ERR_OK)
+	if (err != SF_SIP_ERR_OK)
 		return err;
 	err = check_message(&ctx);
-	if (err != SIP_ERR_OK)
+	if (err != SF_SIP_ERR_OK)
 		return err;
 
 	/* RFC 3261 §18.3: over UDP a larger Content-Length is an error, a
@@ -482,13 +482,14 @@ sip_parse(struct sip_parser *parser, const uint8_t *buf, size_t len, struct sip_
 
 	if (m->has_content_length) {
 		if (m->content_length > avail) {
-			struct sip_header *h = &m->headers[m->first_header[SIP_HDR_CONTENT_LENGTH]];
+			struct sf_sip_header *h =
+			        &m->headers[m->first_header[SF_SIP_HDR_CONTENT_LENGTH]];
 
-			return ctx_fail(&ctx, SIP_ERR_BODY_TRUNCATED, h->name.off,
+			return ctx_fail(&ctx, SF_SIP_ERR_BODY_TRUNCATED, h->name.off,
 			                h->value.off + h->value.len);
 		}
 		avail = m->content_length;
 	}
 	m->body = span(body, body + avail);
-	return SIP_ERR_OK;
+	return SF_SIP_ERR_OK;
 }

@@ -41,7 +41,7 @@ valid_bits(size_t len, size_t block)
 /* A CR is a control octet only when it does not end a line: the next
  * octet, possibly the first of the next block, is not an LF. */
 static inline void
-store_block(struct sip_scan_index *index, size_t b, const uint8_t *buf, size_t len, uint64_t lf,
+store_block(struct sf_sip_scan_index *index, size_t b, const uint8_t *buf, size_t len, uint64_t lf,
             uint64_t colon, uint64_t comma, uint64_t ctl, uint64_t cr)
 {
 	size_t next = (b + 1) * 64;
@@ -62,7 +62,7 @@ is_ctl(uint8_t c)
 }
 
 static void
-scan_scalar(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_scan_index *index)
+scan_scalar(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_scan_index *index)
 {
 	for (size_t b = from; b < to; b++) {
 		size_t off = b * 64;
@@ -108,7 +108,7 @@ classify16(__m128i v)
 }
 
 static void
-scan_sse2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_scan_index *index)
+scan_sse2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_scan_index *index)
 {
 	uint8_t tail[64];
 
@@ -158,7 +158,7 @@ classify32(__m256i v)
 }
 
 __attribute__((target("avx2"))) static void
-scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_scan_index *index)
+scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_scan_index *index)
 {
 	uint8_t tail[64];
 
@@ -176,7 +176,8 @@ scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_sca
 }
 
 __attribute__((target("avx512f,avx512bw"))) static void
-scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip_scan_index *index)
+scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to,
+              struct sf_sip_scan_index *index)
 {
 	for (size_t b = from; b < to; b++) {
 		size_t off = b * 64;
@@ -197,15 +198,15 @@ scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to, struct sip
 }
 
 bool
-sip_scan_supported(enum sip_scan_impl impl)
+sf_sip_scan_supported(enum sf_sip_scan_impl impl)
 {
 	__builtin_cpu_init();
 	switch (impl) {
-	case SIP_SCAN_AUTO:
-	case SIP_SCAN_SCALAR: return true;
-	case SIP_SCAN_SSE2: return __builtin_cpu_supports("sse2");
-	case SIP_SCAN_AVX2: return __builtin_cpu_supports("avx2");
-	case SIP_SCAN_AVX512BW:
+	case SF_SIP_SCAN_AUTO:
+	case SF_SIP_SCAN_SCALAR: return true;
+	case SF_SIP_SCAN_SSE2: return __builtin_cpu_supports("sse2");
+	case SF_SIP_SCAN_AVX2: return __builtin_cpu_supports("avx2");
+	case SF_SIP_SCAN_AVX512BW:
 		return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
 	}
 	return false;
@@ -213,72 +214,73 @@ sip_scan_supported(enum sip_scan_impl impl)
 
 /* Widest first: on the measured VM AVX-512BW's masked loads and compares
  * beat AVX2 by ~5% on the 585-octet mix (bench/README.md, --scanners). */
-static enum sip_scan_impl
+static enum sf_sip_scan_impl
 scan_best(void)
 {
-	if (sip_scan_supported(SIP_SCAN_AVX512BW))
-		return SIP_SCAN_AVX512BW;
-	if (sip_scan_supported(SIP_SCAN_AVX2))
-		return SIP_SCAN_AVX2;
-	if (sip_scan_supported(SIP_SCAN_SSE2))
-		return SIP_SCAN_SSE2;
-	return SIP_SCAN_SCALAR;
+	if (sf_sip_scan_supported(SF_SIP_SCAN_AVX512BW))
+		return SF_SIP_SCAN_AVX512BW;
+	if (sf_sip_scan_supported(SF_SIP_SCAN_AVX2))
+		return SF_SIP_SCAN_AVX2;
+	if (sf_sip_scan_supported(SF_SIP_SCAN_SSE2))
+		return SF_SIP_SCAN_SSE2;
+	return SF_SIP_SCAN_SCALAR;
 }
 
-sip_scan_fn
-sip_scan_get(enum sip_scan_impl impl)
+sf_sip_scan_fn
+sf_sip_scan_get(enum sf_sip_scan_impl impl)
 {
-	if (impl == SIP_SCAN_AUTO)
+	if (impl == SF_SIP_SCAN_AUTO)
 		impl = scan_best();
-	if (!sip_scan_supported(impl))
+	if (!sf_sip_scan_supported(impl))
 		return NULL;
 	switch (impl) {
-	case SIP_SCAN_SCALAR: return scan_scalar;
-	case SIP_SCAN_SSE2: return scan_sse2;
-	case SIP_SCAN_AVX2: return scan_avx2;
-	case SIP_SCAN_AVX512BW: return scan_avx512bw;
-	case SIP_SCAN_AUTO: break;
+	case SF_SIP_SCAN_SCALAR: return scan_scalar;
+	case SF_SIP_SCAN_SSE2: return scan_sse2;
+	case SF_SIP_SCAN_AVX2: return scan_avx2;
+	case SF_SIP_SCAN_AVX512BW: return scan_avx512bw;
+	case SF_SIP_SCAN_AUTO: break;
 	}
 	return NULL;
 }
 
 const char *
-sip_scan_impl_name(enum sip_scan_impl impl)
+sf_sip_scan_impl_name(enum sf_sip_scan_impl impl)
 {
 	switch (impl) {
-	case SIP_SCAN_AUTO: return "auto";
-	case SIP_SCAN_SCALAR: return "scalar";
-	case SIP_SCAN_SSE2: return "sse2";
-	case SIP_SCAN_AVX2: return "avx2";
-	case SIP_SCAN_AVX512BW: return "avx512bw";
+	case SF_SIP_SCAN_AUTO: return "auto";
+	case SF_SIP_SCAN_SCALAR: return "scalar";
+	case SF_SIP_SCAN_SSE2: return "sse2";
+	case SF_SIP_SCAN_AVX2: return "avx2";
+	case SF_SIP_SCAN_AVX512BW: return "avx512bw";
 	}
 	return "unknown";
 }
 
 int
-sip_parser_init(struct sip_parser *parser, enum sip_scan_impl impl)
+sf_sip_parser_init(struct sf_sip_parser *parser, enum sf_sip_scan_impl impl)
 {
-	if (impl == SIP_SCAN_AUTO)
+	if (impl == SF_SIP_SCAN_AUTO)
 		impl = scan_best();
-	parser->scan = sip_scan_get(impl);
+	parser->scan = sf_sip_scan_get(impl);
 	if (parser->scan == NULL)
 		return -ENOTSUP;
 	parser->scan_impl = impl;
-	parser->limits = (struct sip_limits){
-	        .max_msg_size = SIP_MAX_DATAGRAM,
+	parser->limits = (struct sf_sip_limits){
+	        .max_msg_size = SF_SIP_MAX_DATAGRAM,
 	        .max_headers = 128,
 	        .max_line_len = 8192,
-	        .max_vias = SIP_MAX_VIAS,
+	        .max_vias = SF_SIP_MAX_VIAS,
 	};
 	return 0;
 }
 
 int
-sip_parser_set_limits(struct sip_parser *parser, const struct sip_limits *limits)
+sf_sip_parser_set_limits(struct sf_sip_parser *parser, const struct sf_sip_limits *limits)
 {
-	if (limits->max_msg_size == 0 || limits->max_msg_size > SIP_MAX_DATAGRAM ||
-	    limits->max_headers == 0 || limits->max_headers > SIP_MAX_HEADERS ||
-	    limits->max_line_len == 0 || limits->max_vias == 0 || limits->max_vias > SIP_MAX_VIAS)
+	if (limits->max_msg_size == 0 || limits->max_msg_size > SF_SIP_MAX_DATAGRAM ||
+	    limits->max_headers == 0 || limits->max_headers > SF_SIP_MAX_HEADERS ||
+	    limits->max_line_len == 0 || limits->max_vias == 0 ||
+	    limits->max_vias > SF_SIP_MAX_VIAS)
 		return -EINVAL;
 	parser->limits = *limits;
 	return 0;

@@ -58,18 +58,18 @@
 #define CC64(n)  CC16(n), CC16(n + 16), CC16(n + 32), CC16(n + 48)
 #define CC256(n) CC64(n), CC64(n + 64), CC64(n + 128), CC64(n + 192)
 
-const uint16_t sip_cc[256] = {CC256(0)};
+const uint16_t sf_sip_cc[256] = {CC256(0)};
 
 static const char *const method_names[] = {
-#define SIP_METHOD_NAME(name, text) [SIP_METHOD_##name] = text,
-        SIP_METHOD_LIST(SIP_METHOD_NAME)
-#undef SIP_METHOD_NAME
+#define SF_SIP_METHOD_NAME(name, text) [SF_SIP_METHOD_##name] = text,
+        SF_SIP_METHOD_LIST(SF_SIP_METHOD_NAME)
+#undef SF_SIP_METHOD_NAME
 };
 
 static const char *const header_names[] = {
-#define SIP_HEADER_NAME(name, text, compact) [SIP_HDR_##name] = text,
-        SIP_HEADER_LIST(SIP_HEADER_NAME)
-#undef SIP_HEADER_NAME
+#define SF_SIP_HEADER_NAME(name, text, compact) [SF_SIP_HDR_##name] = text,
+        SF_SIP_HEADER_LIST(SF_SIP_HEADER_NAME)
+#undef SF_SIP_HEADER_NAME
 };
 
 static const struct {
@@ -77,171 +77,171 @@ static const struct {
 	const char *reason;
 	uint16_t status;
 } errors[] = {
-#define SIP_ERROR_ENTRY(name, status, text) [SIP_ERR_##name] = {#name, text, status},
-        SIP_ERROR_LIST(SIP_ERROR_ENTRY)
-#undef SIP_ERROR_ENTRY
+#define SF_SIP_ERROR_ENTRY(name, status, text) [SF_SIP_ERR_##name] = {#name, text, status},
+        SF_SIP_ERROR_LIST(SF_SIP_ERROR_ENTRY)
+#undef SF_SIP_ERROR_ENTRY
 };
 
 const char *
-sip_error_reason(enum sip_error error)
+sf_sip_error_reason(enum sf_sip_error error)
 {
-	return (unsigned)error < SIP_ERR_COUNT ? errors[error].reason : "unknown error";
+	return (unsigned)error < SF_SIP_ERR_COUNT ? errors[error].reason : "unknown error";
 }
 
 const char *
-sip_error_name(enum sip_error error)
+sf_sip_error_name(enum sf_sip_error error)
 {
-	return (unsigned)error < SIP_ERR_COUNT ? errors[error].name : "UNKNOWN";
+	return (unsigned)error < SF_SIP_ERR_COUNT ? errors[error].name : "UNKNOWN";
 }
 
 uint16_t
-sip_error_status(enum sip_error error)
+sf_sip_error_status(enum sf_sip_error error)
 {
-	return (unsigned)error < SIP_ERR_COUNT ? errors[error].status : 400;
+	return (unsigned)error < SF_SIP_ERR_COUNT ? errors[error].status : 400;
 }
 
 const char *
-sip_method_name(enum sip_method method)
+sf_sip_method_name(enum sf_sip_method method)
 {
-	return (unsigned)method < SIP_METHOD_COUNT ? method_names[method] : "";
+	return (unsigned)method < SF_SIP_METHOD_COUNT ? method_names[method] : "";
 }
 
 const char *
-sip_header_name(enum sip_header_id id)
+sf_sip_header_name(enum sf_sip_header_id id)
 {
-	return (unsigned)id < SIP_HDR_COUNT ? header_names[id] : "";
+	return (unsigned)id < SF_SIP_HDR_COUNT ? header_names[id] : "";
 }
 
 const char *
-sip_kind_name(enum sip_kind kind)
+sf_sip_kind_name(enum sf_sip_kind kind)
 {
 	switch (kind) {
-	case SIP_KIND_NOT_SIP: return "not-sip";
-	case SIP_KIND_REQUEST: return "request";
-	case SIP_KIND_RESPONSE: return "response";
-	case SIP_KIND_KEEPALIVE: return "keepalive";
+	case SF_SIP_KIND_NOT_SIP: return "not-sip";
+	case SF_SIP_KIND_REQUEST: return "request";
+	case SF_SIP_KIND_RESPONSE: return "response";
+	case SF_SIP_KIND_KEEPALIVE: return "keepalive";
 	}
 	return "unknown";
 }
 
 const char *
-sip_scheme_name(enum sip_uri_scheme scheme)
+sf_sip_scheme_name(enum sf_sip_uri_scheme scheme)
 {
 	switch (scheme) {
-	case SIP_SCHEME_NONE: return "";
-	case SIP_SCHEME_SIP: return "sip";
-	case SIP_SCHEME_SIPS: return "sips";
-	case SIP_SCHEME_TEL: return "tel";
-	case SIP_SCHEME_OTHER: return "other";
+	case SF_SIP_SCHEME_NONE: return "";
+	case SF_SIP_SCHEME_SIP: return "sip";
+	case SF_SIP_SCHEME_SIPS: return "sips";
+	case SF_SIP_SCHEME_TEL: return "tel";
+	case SF_SIP_SCHEME_OTHER: return "other";
 	}
 	return "";
 }
 
 const char *
-sip_transport_name(enum sip_transport transport)
+sf_sip_transport_name(enum sf_sip_transport transport)
 {
 	switch (transport) {
-	case SIP_TRANSPORT_NONE: return "";
-	case SIP_TRANSPORT_UDP: return "UDP";
-	case SIP_TRANSPORT_TCP: return "TCP";
-	case SIP_TRANSPORT_TLS: return "TLS";
-	case SIP_TRANSPORT_SCTP: return "SCTP";
-	case SIP_TRANSPORT_WS: return "WS";
-	case SIP_TRANSPORT_WSS: return "WSS";
-	case SIP_TRANSPORT_OTHER: return "other";
+	case SF_SIP_TRANSPORT_NONE: return "";
+	case SF_SIP_TRANSPORT_UDP: return "UDP";
+	case SF_SIP_TRANSPORT_TCP: return "TCP";
+	case SF_SIP_TRANSPORT_TLS: return "TLS";
+	case SF_SIP_TRANSPORT_SCTP: return "SCTP";
+	case SF_SIP_TRANSPORT_WS: return "WS";
+	case SF_SIP_TRANSPORT_WSS: return "WSS";
+	case SF_SIP_TRANSPORT_OTHER: return "other";
 	}
 	return "";
 }
 
-enum sip_transport
+enum sf_sip_transport
 transport_from_token(const uint8_t *s, size_t len)
 {
 	if (SPAN_IEQ(s, len, "udp"))
-		return SIP_TRANSPORT_UDP;
+		return SF_SIP_TRANSPORT_UDP;
 	if (SPAN_IEQ(s, len, "tcp"))
-		return SIP_TRANSPORT_TCP;
+		return SF_SIP_TRANSPORT_TCP;
 	if (SPAN_IEQ(s, len, "tls"))
-		return SIP_TRANSPORT_TLS;
+		return SF_SIP_TRANSPORT_TLS;
 	if (SPAN_IEQ(s, len, "sctp"))
-		return SIP_TRANSPORT_SCTP;
+		return SF_SIP_TRANSPORT_SCTP;
 	if (SPAN_IEQ(s, len, "ws"))
-		return SIP_TRANSPORT_WS;
+		return SF_SIP_TRANSPORT_WS;
 	if (SPAN_IEQ(s, len, "wss"))
-		return SIP_TRANSPORT_WSS;
-	return SIP_TRANSPORT_OTHER;
+		return SF_SIP_TRANSPORT_WSS;
+	return SF_SIP_TRANSPORT_OTHER;
 }
 
 #define TOKEN_IS(s, len, lit) ((len) == sizeof(lit) - 1 && memcmp((s), lit, sizeof(lit) - 1) == 0)
 
-enum sip_method
-sip_method_from_token(const uint8_t *s, size_t len)
+enum sf_sip_method
+sf_sip_method_from_token(const uint8_t *s, size_t len)
 {
 	/* Dispatch on the first letter: one or two compares per method. */
 	switch (len ? s[0] : 0) {
 	case 'A':
 		if (TOKEN_IS(s, len, "ACK"))
-			return SIP_METHOD_ACK;
+			return SF_SIP_METHOD_ACK;
 		break;
 	case 'B':
 		if (TOKEN_IS(s, len, "BYE"))
-			return SIP_METHOD_BYE;
+			return SF_SIP_METHOD_BYE;
 		break;
 	case 'C':
 		if (TOKEN_IS(s, len, "CANCEL"))
-			return SIP_METHOD_CANCEL;
+			return SF_SIP_METHOD_CANCEL;
 		break;
 	case 'I':
 		if (TOKEN_IS(s, len, "INVITE"))
-			return SIP_METHOD_INVITE;
+			return SF_SIP_METHOD_INVITE;
 		if (TOKEN_IS(s, len, "INFO"))
-			return SIP_METHOD_INFO;
+			return SF_SIP_METHOD_INFO;
 		break;
 	case 'M':
 		if (TOKEN_IS(s, len, "MESSAGE"))
-			return SIP_METHOD_MESSAGE;
+			return SF_SIP_METHOD_MESSAGE;
 		break;
 	case 'N':
 		if (TOKEN_IS(s, len, "NOTIFY"))
-			return SIP_METHOD_NOTIFY;
+			return SF_SIP_METHOD_NOTIFY;
 		break;
 	case 'O':
 		if (TOKEN_IS(s, len, "OPTIONS"))
-			return SIP_METHOD_OPTIONS;
+			return SF_SIP_METHOD_OPTIONS;
 		break;
 	case 'P':
 		if (TOKEN_IS(s, len, "PRACK"))
-			return SIP_METHOD_PRACK;
+			return SF_SIP_METHOD_PRACK;
 		if (TOKEN_IS(s, len, "PUBLISH"))
-			return SIP_METHOD_PUBLISH;
+			return SF_SIP_METHOD_PUBLISH;
 		break;
 	case 'R':
 		if (TOKEN_IS(s, len, "REGISTER"))
-			return SIP_METHOD_REGISTER;
+			return SF_SIP_METHOD_REGISTER;
 		if (TOKEN_IS(s, len, "REFER"))
-			return SIP_METHOD_REFER;
+			return SF_SIP_METHOD_REFER;
 		break;
 	case 'S':
 		if (TOKEN_IS(s, len, "SUBSCRIBE"))
-			return SIP_METHOD_SUBSCRIBE;
+			return SF_SIP_METHOD_SUBSCRIBE;
 		break;
 	case 'U':
 		if (TOKEN_IS(s, len, "UPDATE"))
-			return SIP_METHOD_UPDATE;
+			return SF_SIP_METHOD_UPDATE;
 		break;
 	}
-	return SIP_METHOD_EXTENSION;
+	return SF_SIP_METHOD_EXTENSION;
 }
 
-static enum sip_header_id
+static enum sf_sip_header_id
 compact_id(uint8_t c)
 {
 	c |= 0x20;
-#define SIP_HEADER_COMPACT(name, text, compact) \
-	if ((compact) != 0 && c == (compact))   \
-		return SIP_HDR_##name;
-	SIP_HEADER_LIST(SIP_HEADER_COMPACT)
-#undef SIP_HEADER_COMPACT
-	return SIP_HDR_OTHER;
+#define SF_SIP_HEADER_COMPACT(name, text, compact) \
+	if ((compact) != 0 && c == (compact))      \
+		return SF_SIP_HDR_##name;
+	SF_SIP_HEADER_LIST(SF_SIP_HEADER_COMPACT)
+#undef SF_SIP_HEADER_COMPACT
+	return SF_SIP_HDR_OTHER;
 }
 
 /* Full header names by a collision-free hash of (first letter, last letter,
@@ -261,97 +261,100 @@ struct header_entry {
 
 static const struct header_entry header_table[64] = {
         [1] = {7,
-               SIP_HDR_CALL_ID,
+               SF_SIP_HDR_CALL_ID,
                {0x64692d6c6c6163ull, 0x0ull, 0x0ull},
                {0x20200020202020ull, 0x0ull, 0x0ull}}, /* call-id */
         [4] = {3,
-               SIP_HDR_VIA,
+               SF_SIP_HDR_VIA,
                {0x616976ull, 0x0ull, 0x0ull},
                {0x202020ull, 0x0ull, 0x0ull}}, /* via */
         [17] = {7,
-                SIP_HDR_CONTACT,
+                SF_SIP_HDR_CONTACT,
                 {0x746361746e6f63ull, 0x0ull, 0x0ull},
                 {0x20202020202020ull, 0x0ull, 0x0ull}}, /* contact */
         [18] = {5,
-                SIP_HDR_ROUTE,
+                SF_SIP_HDR_ROUTE,
                 {0x6574756f72ull, 0x0ull, 0x0ull},
                 {0x2020202020ull, 0x0ull, 0x0ull}}, /* route */
         [19] = {5,
-                SIP_HDR_EVENT,
+                SF_SIP_HDR_EVENT,
                 {0x746e657665ull, 0x0ull, 0x0ull},
                 {0x2020202020ull, 0x0ull, 0x0ull}}, /* event */
         [20] = {7,
-                SIP_HDR_REQUIRE,
+                SF_SIP_HDR_REQUIRE,
                 {0x65726975716572ull, 0x0ull, 0x0ull},
                 {0x20202020202020ull, 0x0ull, 0x0ull}}, /* require */
         [21] = {13,
-                SIP_HDR_AUTHORIZATION,
+                SF_SIP_HDR_AUTHORIZATION,
                 {0x7a69726f68747561ull, 0x6e6f6974617a6972ull, 0x0ull},
                 {0x2020202020202020ull, 0x2020202020202020ull, 0x0ull}}, /* authorization */
         [22] = {13,
-                SIP_HDR_PROXY_REQUIRE,
+                SF_SIP_HDR_PROXY_REQUIRE,
                 {0x65722d79786f7270ull, 0x657269757165722dull, 0x0ull},
                 {0x2020002020202020ull, 0x2020202020202000ull, 0x0ull}}, /* proxy-require */
         [25] = {12,
-                SIP_HDR_RECORD_ROUTE,
+                SF_SIP_HDR_RECORD_ROUTE,
                 {0x722d64726f636572ull, 0x6574756f722d6472ull, 0x0ull},
                 {0x2000202020202020ull, 0x2020202020002020ull, 0x0ull}}, /* record-route */
         [28] = {14,
-                SIP_HDR_CONTENT_LENGTH,
+                SF_SIP_HDR_CONTENT_LENGTH,
                 {0x2d746e65746e6f63ull, 0x6874676e656c2d74ull, 0x0ull},
                 {0x20202020202020ull, 0x2020202020200020ull, 0x0ull}}, /* content-length */
         [29] = {12,
-                SIP_HDR_ALLOW_EVENTS,
+                SF_SIP_HDR_ALLOW_EVENTS,
                 {0x76652d776f6c6c61ull, 0x73746e6576652d77ull, 0x0ull},
                 {0x2020002020202020ull, 0x2020202020200020ull, 0x0ull}}, /* allow-events */
         [32] = {7,
-                SIP_HDR_EXPIRES,
+                SF_SIP_HDR_EXPIRES,
                 {0x73657269707865ull, 0x0ull, 0x0ull},
                 {0x20202020202020ull, 0x0ull, 0x0ull}}, /* expires */
         [33] = {4,
-                SIP_HDR_FROM,
+                SF_SIP_HDR_FROM,
                 {0x6d6f7266ull, 0x0ull, 0x0ull},
                 {0x20202020ull, 0x0ull, 0x0ull}}, /* from */
         [35] = {9,
-                SIP_HDR_SUPPORTED,
+                SF_SIP_HDR_SUPPORTED,
                 {0x6574726f70707573ull, 0x646574726f707075ull, 0x0ull},
                 {0x2020202020202020ull, 0x2020202020202020ull, 0x0ull}}, /* supported */
-        [37] = {2, SIP_HDR_TO, {0x6f74ull, 0x0ull, 0x0ull}, {0x2020ull, 0x0ull, 0x0ull}}, /* to */
+        [37] = {2,
+                SF_SIP_HDR_TO,
+                {0x6f74ull, 0x0ull, 0x0ull},
+                {0x2020ull, 0x0ull, 0x0ull}}, /* to */
         [39] = {8,
-                SIP_HDR_REFER_TO,
+                SF_SIP_HDR_REFER_TO,
                 {0x6f742d7265666572ull, 0x0ull, 0x0ull},
                 {0x2020002020202020ull, 0x0ull, 0x0ull}}, /* refer-to */
         [41] = {16,
-                SIP_HDR_CONTENT_ENCODING,
+                SF_SIP_HDR_CONTENT_ENCODING,
                 {0x2d746e65746e6f63ull, 0x676e69646f636e65ull, 0x0ull},
                 {0x20202020202020ull, 0x2020202020202020ull, 0x0ull}}, /* content-encoding */
         [42] = {5,
-                SIP_HDR_ALLOW,
+                SF_SIP_HDR_ALLOW,
                 {0x776f6c6c61ull, 0x0ull, 0x0ull},
                 {0x2020202020ull, 0x0ull, 0x0ull}}, /* allow */
         [47] = {4,
-                SIP_HDR_CSEQ,
+                SF_SIP_HDR_CSEQ,
                 {0x71657363ull, 0x0ull, 0x0ull},
                 {0x20202020ull, 0x0ull, 0x0ull}}, /* cseq */
         [49] = {7,
-                SIP_HDR_SUBJECT,
+                SF_SIP_HDR_SUBJECT,
                 {0x7463656a627573ull, 0x0ull, 0x0ull},
                 {0x20202020202020ull, 0x0ull, 0x0ull}}, /* subject */
         [53] = {12,
-                SIP_HDR_MAX_FORWARDS,
+                SF_SIP_HDR_MAX_FORWARDS,
                 {0x77726f662d78616dull, 0x7364726177726f66ull, 0x0ull},
                 {0x2020202000202020ull, 0x2020202020202020ull, 0x0ull}}, /* max-forwards */
         [56] = {10,
-                SIP_HDR_USER_AGENT,
+                SF_SIP_HDR_USER_AGENT,
                 {0x6567612d72657375ull, 0x746e6567612d7265ull, 0x0ull},
                 {0x2020200020202020ull, 0x2020202020002020ull, 0x0ull}}, /* user-agent */
         [57] = {19,
-                SIP_HDR_PROXY_AUTHORIZATION,
+                SF_SIP_HDR_PROXY_AUTHORIZATION,
                 {0x75612d79786f7270ull, 0x6e6f6974617a6972ull, 0x74617a69726f6874ull},
                 {0x2020002020202020ull, 0x2020202020202020ull,
                  0x2020202020202020ull}}, /* proxy-authorization */
         [59] = {12,
-                SIP_HDR_CONTENT_TYPE,
+                SF_SIP_HDR_CONTENT_TYPE,
                 {0x2d746e65746e6f63ull, 0x657079742d746e65ull, 0x0ull},
                 {0x20202020202020ull, 0x2020202000202020ull, 0x0ull}}, /* content-type */
 };
@@ -365,24 +368,24 @@ load8(const uint8_t *s)
 	return v;
 }
 
-enum sip_header_id
+enum sf_sip_header_id
 header_id(const uint8_t *n, size_t len)
 {
 	if (len == 1)
 		return compact_id(n[0]);
 	if (len < 2)
-		return SIP_HDR_OTHER;
+		return SF_SIP_HDR_OTHER;
 	const struct header_entry *e = &header_table[HEADER_HASH(n[0], n[len - 1], len)];
 
 	if (e->len != len)
-		return SIP_HDR_OTHER;
+		return SF_SIP_HDR_OTHER;
 	if (len <= 8)
-		return (load_le(n, len) | e->fold[0]) == e->word[0] ? (enum sip_header_id)e->id
-		                                                    : SIP_HDR_OTHER;
+		return (load_le(n, len) | e->fold[0]) == e->word[0] ? (enum sf_sip_header_id)e->id
+		                                                    : SF_SIP_HDR_OTHER;
 	if ((load8(n) | e->fold[0]) != e->word[0] ||
 	    (load8(n + len - 8) | e->fold[1]) != e->word[1])
-		return SIP_HDR_OTHER;
+		return SF_SIP_HDR_OTHER;
 	if (len > 16 && (load8(n + 8) | e->fold[2]) != e->word[2])
-		return SIP_HDR_OTHER;
-	return (enum sip_header_id)e->id;
+		return SF_SIP_HDR_OTHER;
+	return (enum sf_sip_header_id)e->id;
 }

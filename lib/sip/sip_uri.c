@@ -53,7 +53,7 @@ is_ipv4(const uint8_t *buf, size_t from, size_t to)
 }
 
 size_t
-parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sip_span *host,
+parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *host,
                uint8_t *host_type, uint16_t *port)
 {
 	size_t start = pos;
@@ -63,15 +63,15 @@ parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sip_span *host
 		if (pos >= end || buf[pos] != ']' || pos == start + 1)
 			return 0;
 		pos++;
-		*host_type = SIP_HOST_IPV6;
+		*host_type = SF_SIP_HOST_IPV6;
 	} else {
 		pos = skip_class(buf, pos, end, CC_HOST);
 		if (pos == start)
 			return 0;
 		/* A top label cannot start with a digit: only then try IPv4. */
-		*host_type = CC_IS_DIGIT(buf[start]) && is_ipv4(buf, start, pos) ? SIP_HOST_IPV4
-		                                                                 : SIP_HOST_NAME;
-		if (*host_type == SIP_HOST_NAME) {
+		*host_type = CC_IS_DIGIT(buf[start]) && is_ipv4(buf, start, pos) ? SF_SIP_HOST_IPV4
+		                                                                 : SF_SIP_HOST_NAME;
+		if (*host_type == SF_SIP_HOST_NAME) {
 			/* toplabel = ALPHA *( alphanum / "-" ): "1.2.3" or
 			 * "999.0.2.1" is neither a name nor an IPv4. */
 			size_t label = pos - (buf[pos - 1] == '.' && pos - 1 > start);
@@ -99,8 +99,8 @@ parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sip_span *host
 }
 
 size_t
-parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sip_span *name,
-                    struct sip_span *value)
+parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *name,
+                    struct sf_sip_span *value)
 {
 	size_t n_end = skip_class(buf, pos, end, CC_TOKEN);
 
@@ -129,22 +129,22 @@ parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sip_span 
 	return n_end;
 }
 
-static enum sip_uri_scheme
+static enum sf_sip_uri_scheme
 scheme_id(const uint8_t *s, size_t len)
 {
 	if (SPAN_IEQ(s, len, "sip"))
-		return SIP_SCHEME_SIP;
+		return SF_SIP_SCHEME_SIP;
 	if (SPAN_IEQ(s, len, "sips"))
-		return SIP_SCHEME_SIPS;
+		return SF_SIP_SCHEME_SIPS;
 	if (SPAN_IEQ(s, len, "tel"))
-		return SIP_SCHEME_TEL;
-	return SIP_SCHEME_OTHER;
+		return SF_SIP_SCHEME_TEL;
+	return SF_SIP_SCHEME_OTHER;
 }
 
 /* *( ";" name [ "=" value ] ) up to the first octet that is not paramchar;
  * records the parameters a proxy uses. Returns the end, 0 on error. */
 static size_t
-parse_uri_params(const uint8_t *buf, size_t pos, size_t end, struct sip_uri *uri)
+parse_uri_params(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_uri *uri)
 {
 	while (pos < end && buf[pos] == ';') {
 		size_t n = pos + 1;
@@ -186,7 +186,7 @@ parse_uri_params(const uint8_t *buf, size_t pos, size_t end, struct sip_uri *uri
 }
 
 size_t
-parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sip_uri *uri)
+parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sf_sip_uri *uri)
 {
 	memset(uri, 0, sizeof(*uri));
 	if (from >= to || !CC_IS_ALPHA(buf[from]))
@@ -199,7 +199,7 @@ parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sip_uri 
 	uri->scheme_id = (uint8_t)scheme_id(buf + from, colon - from);
 	size_t pos = colon + 1, end;
 
-	if (uri->scheme_id == SIP_SCHEME_OTHER) {
+	if (uri->scheme_id == SF_SIP_SCHEME_OTHER) {
 		/* absoluteURI: opaque up to white space, a bracket or a quote. */
 		end = pos;
 		while (end < to && !cc_is(buf[end], CC_LWS) && buf[end] != '<' && buf[end] != '>' &&
@@ -210,7 +210,7 @@ parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sip_uri 
 		uri->raw = span(from, end);
 		return end;
 	}
-	if (uri->scheme_id == SIP_SCHEME_TEL) {
+	if (uri->scheme_id == SF_SIP_SCHEME_TEL) {
 		/* telephone-subscriber ;params: the number is kept as the user. */
 		end = skip_escaped(buf, pos, to, CC_URIPARAM);
 		if (end == pos || end == SIZE_MAX)

@@ -19,8 +19,8 @@
 #include <sipfront/reply.h>
 
 static struct sf_iface ifc;
-static struct sip_parser parser;
-static struct sip_msg msg, back;
+static struct sf_sip_parser parser;
+static struct sf_sip_msg msg, back;
 static char reply[65536];
 
 static void
@@ -40,7 +40,7 @@ init(void)
 	ifc.ipv6_plen[1] = 64;
 	ifc.n_sip_ports = 1;
 	ifc.sip_ports[0] = 5060;
-	sip_parser_init(&parser, SIP_SCAN_AUTO);
+	sf_sip_parser_init(&parser, SF_SIP_SCAN_AUTO);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -91,7 +91,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	case SF_CLASS_SIP: {
 		const uint8_t *p = frame + pkt.payload_off;
-		enum sip_error err = sip_parse(&parser, p, pkt.payload_len, &msg);
+		enum sf_sip_error err = sf_sip_parse(&parser, p, pkt.payload_len, &msg);
 		struct sf_sip_verdict v;
 		struct sf_reply_peer peer = {.family = pkt.ip_version, .port = pkt.sport};
 		static const struct sf_reply_conf conf = {.to_tag = "fz", .server = "sipfront"};
@@ -104,11 +104,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			/* What we send must itself be a well-formed response. */
 			if (n > 0 && n <= 65535) {
-				enum sip_error e = sip_parse(&parser, (const uint8_t *)reply,
-				                             (size_t)n, &back);
+				enum sf_sip_error e = sf_sip_parse(&parser, (const uint8_t *)reply,
+				                                   (size_t)n, &back);
 
-				if (back.kind != SIP_KIND_RESPONSE ||
-				    (err == SIP_ERR_OK && e != SIP_ERR_OK))
+				if (back.kind != SF_SIP_KIND_RESPONSE ||
+				    (err == SF_SIP_ERR_OK && e != SF_SIP_ERR_OK))
 					abort();
 			}
 			uint8_t hdr[18 + 40 + 8];

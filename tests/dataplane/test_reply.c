@@ -17,8 +17,8 @@
 
 #include <sipfront/reply.h>
 
-static struct sip_parser parser;
-static struct sip_msg msg;
+static struct sf_sip_parser parser;
+static struct sf_sip_msg msg;
 static char out[8192];
 
 static const struct sf_reply_conf conf = {
@@ -34,14 +34,14 @@ static const struct sf_reply_peer peer4 = {
         .port = 5070,
 };
 
-static enum sip_error
+static enum sf_sip_error
 parse(const char *m)
 {
-	return sip_parse(&parser, (const uint8_t *)m, strlen(m), &msg);
+	return sf_sip_parse(&parser, (const uint8_t *)m, strlen(m), &msg);
 }
 
 static int
-build(const char *m, uint16_t status, enum sip_error err)
+build(const char *m, uint16_t status, enum sf_sip_error err)
 {
 	int n = sf_reply_build((const uint8_t *)m, &msg, status, err, &peer4, &conf, out,
 	                       sizeof(out) - 1);
@@ -67,11 +67,11 @@ test_options_200(void **state)
 	struct sf_sip_verdict v;
 
 	(void)state;
-	assert_int_equal(parse(m), SIP_ERR_OK);
-	sf_sip_decide(&msg, SIP_ERR_OK, &v);
+	assert_int_equal(parse(m), SF_SIP_ERR_OK);
+	sf_sip_decide(&msg, SF_SIP_ERR_OK, &v);
 	assert_int_equal(v.action, SF_SIP_REPLY);
 	assert_int_equal(v.status, 200);
-	assert_true(build(m, v.status, SIP_ERR_OK) > 0);
+	assert_true(build(m, v.status, SF_SIP_ERR_OK) > 0);
 	assert_string_equal(out,
 	                    "SIP/2.0 200 OK\r\n"
 	                    "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1;received=198.18.0.2;"
@@ -85,8 +85,8 @@ test_options_200(void **state)
 	                    "Server: sipfront\r\n"
 	                    "Content-Length: 0\r\n\r\n");
 	/* The answer parses as a valid response. */
-	assert_int_equal(parse(out), SIP_ERR_OK);
-	assert_int_equal(msg.kind, SIP_KIND_RESPONSE);
+	assert_int_equal(parse(out), SF_SIP_ERR_OK);
+	assert_int_equal(msg.kind, SF_SIP_KIND_RESPONSE);
 	assert_int_equal(msg.status, 200);
 }
 
@@ -97,16 +97,16 @@ test_received_rules(void **state)
 	/* sent-by is the source, no rport: Via untouched. */
 	const char *a = REQ("INVITE", "SIP/2.0/UDP 198.18.0.2:5070;branch=z9hG4bK2", "");
 
-	assert_int_equal(parse(a), SIP_ERR_OK);
-	assert_true(build(a, 501, SIP_ERR_OK) > 0);
+	assert_int_equal(parse(a), SF_SIP_ERR_OK);
+	assert_true(build(a, 501, SF_SIP_ERR_OK) > 0);
 	assert_non_null(strstr(out, "SIP/2.0 501 Not Implemented\r\n"
 	                            "Via: SIP/2.0/UDP 198.18.0.2:5070;branch=z9hG4bK2\r\n"));
 	assert_null(strstr(out, "Allow:"));
 	/* A host name always differs from the source address. */
 	const char *b = REQ("INVITE", "SIP/2.0/UDP pc.example.com;branch=z9hG4bK3", "");
 
-	assert_int_equal(parse(b), SIP_ERR_OK);
-	assert_true(build(b, 501, SIP_ERR_OK) > 0);
+	assert_int_equal(parse(b), SF_SIP_ERR_OK);
+	assert_true(build(b, 501, SF_SIP_ERR_OK) > 0);
 	assert_non_null(strstr(
 	        out, "Via: SIP/2.0/UDP pc.example.com;branch=z9hG4bK3;received=198.18.0.2\r\n"));
 	/* rport asked: received even when equal (RFC 3581 §4); old values go. */
@@ -114,8 +114,8 @@ test_received_rules(void **state)
 	        "INVITE",
 	        "SIP/2.0/UDP 198.18.0.2:5070;rport;branch=z9hG4bK4;received=1.2.3.4;x=\"a;b\"", "");
 
-	assert_int_equal(parse(c), SIP_ERR_OK);
-	assert_true(build(c, 501, SIP_ERR_OK) > 0);
+	assert_int_equal(parse(c), SF_SIP_ERR_OK);
+	assert_true(build(c, 501, SF_SIP_ERR_OK) > 0);
 	assert_non_null(strstr(out, "Via: SIP/2.0/UDP 198.18.0.2:5070;branch=z9hG4bK4;x=\"a;b\";"
 	                            "received=198.18.0.2;rport=5070\r\n"));
 }
@@ -133,8 +133,8 @@ test_all_vias_and_to_tag(void **state)
 	        "CSeq: 2 BYE\r\n\r\n";
 
 	(void)state;
-	assert_int_equal(parse(m), SIP_ERR_OK);
-	assert_true(build(m, 501, SIP_ERR_OK) > 0);
+	assert_int_equal(parse(m), SF_SIP_ERR_OK);
+	assert_true(build(m, 501, SF_SIP_ERR_OK) > 0);
 	assert_non_null(strstr(out, "Via: SIP/2.0/UDP 198.18.0.2:5070;branch=z9hG4bK5\r\n"
 	                            "Via: SIP/2.0/UDP p1;branch=b1\r\n"
 	                            "Via: SIP/2.0/UDP p2;branch=b2\r\n"
@@ -156,9 +156,9 @@ test_errors(void **state)
 	        "Via: SIP/2.0/UDP 198.18.0.2:5070;branch=z9hG4bK6\r\n"
 	        "From: <sip:a@x>;tag=1\r\nTo: <sip:b@y>\r\nCall-ID: c3\r\nCSeq: 1 OPTIONS\r\n"
 	        "Max-Forwards: lots\r\n\r\n";
-	enum sip_error err = parse(m);
+	enum sf_sip_error err = parse(m);
 
-	assert_int_equal(err, SIP_ERR_BAD_MAX_FORWARDS);
+	assert_int_equal(err, SF_SIP_ERR_BAD_MAX_FORWARDS);
 	sf_sip_decide(&msg, err, &v);
 	assert_int_equal(v.action, SF_SIP_REPLY);
 	assert_int_equal(v.status, 400);
@@ -200,10 +200,10 @@ test_too_small(void **state)
 	const char *m = REQ("OPTIONS", "SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK9", "");
 
 	(void)state;
-	assert_int_equal(parse(m), SIP_ERR_OK);
-	assert_int_equal(
-	        sf_reply_build((const uint8_t *)m, &msg, 200, SIP_ERR_OK, &peer4, &conf, out, 40),
-	        -ENOSPC);
+	assert_int_equal(parse(m), SF_SIP_ERR_OK);
+	assert_int_equal(sf_reply_build((const uint8_t *)m, &msg, 200, SF_SIP_ERR_OK, &peer4, &conf,
+	                                out, 40),
+	                 -ENOSPC);
 	assert_string_equal(sf_sip_reason_phrase(483), "Too Many Hops");
 	assert_string_equal(sf_sip_reason_phrase(499), "Client Error");
 }
@@ -216,8 +216,8 @@ test_ipv6_peer(void **state)
 	const char *same = REQ("OPTIONS", "SIP/2.0/UDP [2001:2::2]:5060;branch=z9hG4bKa", "");
 
 	(void)state;
-	assert_int_equal(parse(same), SIP_ERR_OK);
-	int n = sf_reply_build((const uint8_t *)same, &msg, 200, SIP_ERR_OK, &p6, &conf, out,
+	assert_int_equal(parse(same), SF_SIP_ERR_OK);
+	int n = sf_reply_build((const uint8_t *)same, &msg, 200, SF_SIP_ERR_OK, &p6, &conf, out,
 	                       sizeof(out) - 1);
 
 	assert_true(n > 0);
@@ -225,8 +225,8 @@ test_ipv6_peer(void **state)
 	assert_non_null(strstr(out, "Via: SIP/2.0/UDP [2001:2::2]:5060;branch=z9hG4bKa\r\n"));
 	const char *other = REQ("OPTIONS", "SIP/2.0/UDP [2001:2::9];branch=z9hG4bKb", "");
 
-	assert_int_equal(parse(other), SIP_ERR_OK);
-	n = sf_reply_build((const uint8_t *)other, &msg, 200, SIP_ERR_OK, &p6, &conf, out,
+	assert_int_equal(parse(other), SF_SIP_ERR_OK);
+	n = sf_reply_build((const uint8_t *)other, &msg, 200, SF_SIP_ERR_OK, &p6, &conf, out,
 	                   sizeof(out) - 1);
 	out[n] = '\0';
 	assert_non_null(strstr(out, ";branch=z9hG4bKb;received=2001:2::2\r\n"));
@@ -241,7 +241,7 @@ main(void)
 	        cmocka_unit_test(test_too_small),           cmocka_unit_test(test_ipv6_peer),
 	};
 
-	if (sip_parser_init(&parser, SIP_SCAN_AUTO) != 0)
+	if (sf_sip_parser_init(&parser, SF_SIP_SCAN_AUTO) != 0)
 		return 1;
 	return cmocka_run_group_tests_name("reply", tests, NULL, NULL);
 }

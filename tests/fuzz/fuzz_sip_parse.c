@@ -25,29 +25,29 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct sip_parser parsers[MAX_IMPLS];
-static enum sip_scan_impl impls[MAX_IMPLS];
+static struct sf_sip_parser parsers[MAX_IMPLS];
+static enum sf_sip_scan_impl impls[MAX_IMPLS];
 static unsigned n_impls;
-static struct sip_msg msgs[MAX_IMPLS];
-static struct sip_scan_index idx[MAX_IMPLS];
+static struct sf_sip_msg msgs[MAX_IMPLS];
+static struct sf_sip_scan_index idx[MAX_IMPLS];
 
 static void
 init_once(void)
 {
-	static const enum sip_scan_impl all[MAX_IMPLS] = {SIP_SCAN_SCALAR, SIP_SCAN_SSE2,
-	                                                  SIP_SCAN_AVX2, SIP_SCAN_AVX512BW};
+	static const enum sf_sip_scan_impl all[MAX_IMPLS] = {
+	        SF_SIP_SCAN_SCALAR, SF_SIP_SCAN_SSE2, SF_SIP_SCAN_AVX2, SF_SIP_SCAN_AVX512BW};
 
 	for (unsigned i = 0; i < MAX_IMPLS; i++) {
-		if (!sip_scan_supported(all[i]))
+		if (!sf_sip_scan_supported(all[i]))
 			continue;
-		if (sip_parser_init(&parsers[n_impls], all[i]) != 0) {
-			fprintf(stderr, "sip_parser_init(%s) failed though supported\n",
-			        sip_scan_impl_name(all[i]));
+		if (sf_sip_parser_init(&parsers[n_impls], all[i]) != 0) {
+			fprintf(stderr, "sf_sip_parser_init(%s) failed though supported\n",
+			        sf_sip_scan_impl_name(all[i]));
 			abort();
 		}
 		impls[n_impls++] = all[i];
 	}
-	if (n_impls == 0 || impls[0] != SIP_SCAN_SCALAR) {
+	if (n_impls == 0 || impls[0] != SF_SIP_SCAN_SCALAR) {
 		fprintf(stderr, "no scalar scanner\n");
 		abort();
 	}
@@ -59,13 +59,13 @@ compare_index(const uint8_t *data, size_t size)
 	size_t nb = (size + 63) / 64;
 
 	for (unsigned i = 0; i < n_impls; i++)
-		sip_scan_get(impls[i])(data, size, 0, nb, &idx[i]);
+		sf_sip_scan_get(impls[i])(data, size, 0, nb, &idx[i]);
 	for (unsigned i = 1; i < n_impls; i++) {
 		long b = tsu_index_diff(&idx[0], &idx[i], nb);
 
 		if (b >= 0) {
 			fprintf(stderr, "index of %s differs from scalar in block %ld\n",
-			        sip_scan_impl_name(impls[i]), b);
+			        sf_sip_scan_impl_name(impls[i]), b);
 			abort();
 		}
 	}
@@ -78,34 +78,34 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (n_impls == 0)
 		init_once();
-	if (size <= SIP_MAX_DATAGRAM)
+	if (size <= SF_SIP_MAX_DATAGRAM)
 		compare_index(data, size);
 	for (unsigned i = 0; i < n_impls; i++) {
-		enum sip_error e;
+		enum sf_sip_error e;
 		const char *w;
 
 		tsu_msg_reset(&msgs[i]);
-		e = sip_parse(&parsers[i], data, size, &msgs[i]);
-		if (e != msgs[i].error || e >= SIP_ERR_COUNT) {
-			fprintf(stderr, "%s: sip_parse returned %d, msg.error %d\n",
-			        sip_scan_impl_name(impls[i]), e, msgs[i].error);
+		e = sf_sip_parse(&parsers[i], data, size, &msgs[i]);
+		if (e != msgs[i].error || e >= SF_SIP_ERR_COUNT) {
+			fprintf(stderr, "%s: sf_sip_parse returned %d, msg.error %d\n",
+			        sf_sip_scan_impl_name(impls[i]), e, msgs[i].error);
 			abort();
 		}
 		/* the tables answer for every verdict */
-		if (sip_error_name(e) == NULL || sip_error_reason(e) == NULL) {
+		if (sf_sip_error_name(e) == NULL || sf_sip_error_reason(e) == NULL) {
 			fprintf(stderr, "error %d has no name or reason\n", e);
 			abort();
 		}
 		w = tsu_check_view(&msgs[i], size);
 		if (w != NULL) {
 			fprintf(stderr, "%s: view invariant violated: %s (verdict %s)\n",
-			        sip_scan_impl_name(impls[i]), w, sip_error_name(e));
+			        sf_sip_scan_impl_name(impls[i]), w, sf_sip_error_name(e));
 			abort();
 		}
 		if (i > 0 && tsu_msg_diff(&msgs[0], &msgs[i], why, sizeof(why)) != 0) {
 			fprintf(stderr, "views of scalar and %s differ: %s (verdicts %s / %s)\n",
-			        sip_scan_impl_name(impls[i]), why, sip_error_name(msgs[0].error),
-			        sip_error_name(msgs[i].error));
+			        sf_sip_scan_impl_name(impls[i]), why,
+			        sf_sip_error_name(msgs[0].error), sf_sip_error_name(msgs[i].error));
 			abort();
 		}
 	}

@@ -26,8 +26,8 @@
 
 #include "test_sip_util.h"
 
-static struct sip_parser parser;
-static struct sip_msg msg;
+static struct sf_sip_parser parser;
+static struct sf_sip_msg msg;
 static struct tsu_guarded guard;
 static size_t cur_len;
 #define B (guard.data)
@@ -68,28 +68,28 @@ build(struct req r)
 	return n;
 }
 
-static enum sip_error
+static enum sf_sip_error
 parse_bytes(const void *data, size_t len)
 {
-	enum sip_error err;
+	enum sf_sip_error err;
 
 	tsu_unguard(&guard);
 	tsu_guard(&guard, data, len);
 	cur_len = len;
 	tsu_msg_reset(&msg);
-	err = sip_parse(&parser, guard.data, len, &msg);
+	err = sf_sip_parse(&parser, guard.data, len, &msg);
 	assert_int_equal(err, msg.error);
 	assert_view_sane(&msg, len);
 	return err;
 }
 
-static enum sip_error
+static enum sf_sip_error
 parse_str(const char *s)
 {
 	return parse_bytes(s, strlen(s));
 }
 
-static enum sip_error
+static enum sf_sip_error
 parse_req(struct req r)
 {
 	size_t n = build(r);
@@ -102,32 +102,32 @@ parse_req(struct req r)
 /* Asserts the verdict, with the offending text in the failure message. */
 #define expect(call, want)                                                                   \
 	do {                                                                                 \
-		enum sip_error got_ = (call);                                                \
-		enum sip_error want_ = (want);                                               \
+		enum sf_sip_error got_ = (call);                                             \
+		enum sf_sip_error want_ = (want);                                            \
 		if (got_ != want_)                                                           \
 			fail_msg("expected %s, got %s (%s) at \"%.*s\"\n--- message:\n%.*s", \
-			         sip_error_name(want_), sip_error_name(got_),                \
-			         sip_error_reason(got_), (int)msg.error_at.len,              \
+			         sf_sip_error_name(want_), sf_sip_error_name(got_),          \
+			         sf_sip_error_reason(got_), (int)msg.error_at.len,           \
 			         (const char *)B + msg.error_at.off, (int)cur_len,           \
 			         (const char *)B);                                           \
 	} while (0)
 
-#define expect_ok(call) expect(call, SIP_ERR_OK)
+#define expect_ok(call) expect(call, SF_SIP_ERR_OK)
 
 /* Asserts a rejection among several acceptable ones. */
 static void
-expect_one_of(enum sip_error got, const enum sip_error *want, size_t n)
+expect_one_of(enum sf_sip_error got, const enum sf_sip_error *want, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (got == want[i])
 			return;
-	fail_msg("got %s (%s), expected one of %s%s%s\n--- message:\n%.*s", sip_error_name(got),
-	         sip_error_reason(got), sip_error_name(want[0]), n > 1 ? ", " : "",
-	         n > 1 ? sip_error_name(want[1]) : "", (int)cur_len, (const char *)B);
+	fail_msg("got %s (%s), expected one of %s%s%s\n--- message:\n%.*s", sf_sip_error_name(got),
+	         sf_sip_error_reason(got), sf_sip_error_name(want[0]), n > 1 ? ", " : "",
+	         n > 1 ? sf_sip_error_name(want[1]) : "", (int)cur_len, (const char *)B);
 }
 #define expect_among(call, ...)                                        \
 	do {                                                           \
-		const enum sip_error w_[] = {__VA_ARGS__};             \
+		const enum sf_sip_error w_[] = {__VA_ARGS__};          \
 		expect_one_of((call), w_, sizeof(w_) / sizeof(w_[0])); \
 	} while (0)
 
@@ -135,7 +135,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return sip_parser_init(&parser, SIP_SCAN_AUTO);
+	return sf_sip_parser_init(&parser, SF_SIP_SCAN_AUTO);
 }
 
 static int
@@ -153,8 +153,8 @@ request_line(void **state)
 {
 	(void)state;
 	expect_ok(REQ(0));
-	assert_int_equal(msg.kind, SIP_KIND_REQUEST);
-	assert_int_equal(msg.method, SIP_METHOD_INVITE);
+	assert_int_equal(msg.kind, SF_SIP_KIND_REQUEST);
+	assert_int_equal(msg.method, SF_SIP_METHOD_INVITE);
 	assert_span_str(B, msg.method_name, "INVITE");
 	assert_span_str(B, msg.version, "SIP/2.0");
 	assert_span_str(B, msg.ruri.raw, "sip:bob@biloxi.example.com");
@@ -163,44 +163,45 @@ request_line(void **state)
 	/* methods are case-sensitive: "invite" is an extension */
 	expect_ok(REQ(.start = "invite sip:bob@biloxi.example.com SIP/2.0",
 	              .cseq = "CSeq: 1 invite"));
-	assert_int_equal(msg.method, SIP_METHOD_EXTENSION);
-	assert_int_equal(msg.cseq_method, SIP_METHOD_EXTENSION);
+	assert_int_equal(msg.method, SF_SIP_METHOD_EXTENSION);
+	assert_int_equal(msg.cseq_method, SF_SIP_METHOD_EXTENSION);
 	assert_span_str(B, msg.method_name, "invite");
 
 	/* every known method maps to its enum */
-	for (int m = SIP_METHOD_INVITE; m < SIP_METHOD_EXTENSION; m++) {
+	for (int m = SF_SIP_METHOD_INVITE; m < SF_SIP_METHOD_EXTENSION; m++) {
 		char start[96], cseq[64];
-		const char *name = sip_method_name((enum sip_method)m);
+		const char *name = sf_sip_method_name((enum sf_sip_method)m);
 
 		snprintf(start, sizeof(start), "%s sip:bob@biloxi.example.com SIP/2.0", name);
 		snprintf(cseq, sizeof(cseq), "CSeq: 7 %s", name);
 		expect_ok(REQ(.start = start, .cseq = cseq));
 		assert_int_equal(msg.method, m);
 		assert_int_equal(msg.cseq_method, m);
-		assert_int_equal(sip_method_from_token((const uint8_t *)name, strlen(name)), m);
+		assert_int_equal(sf_sip_method_from_token((const uint8_t *)name, strlen(name)), m);
 	}
-	assert_int_equal(sip_method_from_token((const uint8_t *)"INVITEX", 7),
-	                 SIP_METHOD_EXTENSION);
-	assert_int_equal(sip_method_from_token((const uint8_t *)"INVIT", 5), SIP_METHOD_EXTENSION);
+	assert_int_equal(sf_sip_method_from_token((const uint8_t *)"INVITEX", 7),
+	                 SF_SIP_METHOD_EXTENSION);
+	assert_int_equal(sf_sip_method_from_token((const uint8_t *)"INVIT", 5),
+	                 SF_SIP_METHOD_EXTENSION);
 
 	expect(REQ(.start = "INVITE  sip:bob@biloxi.example.com SIP/2.0"),
-	       SIP_ERR_BAD_REQUEST_LINE);
+	       SF_SIP_ERR_BAD_REQUEST_LINE);
 	expect(REQ(.start = "INVITE sip:bob@biloxi.example.com SIP/2.0 "),
-	       SIP_ERR_BAD_REQUEST_LINE);
-	expect(REQ(.start = "INVITE sip:bob@biloxi.example.com"), SIP_ERR_BAD_REQUEST_LINE);
+	       SF_SIP_ERR_BAD_REQUEST_LINE);
+	expect(REQ(.start = "INVITE sip:bob@biloxi.example.com"), SF_SIP_ERR_BAD_REQUEST_LINE);
 	expect(REQ(.start = "INVITE\tsip:bob@biloxi.example.com SIP/2.0"),
-	       SIP_ERR_BAD_REQUEST_LINE);
+	       SF_SIP_ERR_BAD_REQUEST_LINE);
 	expect_among(
 	        REQ(.start = "INV@TE sip:bob@biloxi.example.com SIP/2.0", .cseq = "CSeq: 1 INV@TE"),
-	        SIP_ERR_BAD_METHOD, SIP_ERR_BAD_REQUEST_LINE);
-	expect(REQ(.start = "INVITE sip:bob@biloxi.example.com SIP/2.1"), SIP_ERR_BAD_VERSION);
-	assert_int_equal(sip_error_status(SIP_ERR_BAD_VERSION), 505);
-	expect(REQ(.start = "INVITE sip:bob@biloxi.example.com SIP/3.0"), SIP_ERR_BAD_VERSION);
-	expect(REQ(.start = "INVITE <sip:bob@biloxi.example.com> SIP/2.0"), SIP_ERR_BAD_RURI);
+	        SF_SIP_ERR_BAD_METHOD, SF_SIP_ERR_BAD_REQUEST_LINE);
+	expect(REQ(.start = "INVITE sip:bob@biloxi.example.com SIP/2.1"), SF_SIP_ERR_BAD_VERSION);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_BAD_VERSION), 505);
+	expect(REQ(.start = "INVITE sip:bob@biloxi.example.com SIP/3.0"), SF_SIP_ERR_BAD_VERSION);
+	expect(REQ(.start = "INVITE <sip:bob@biloxi.example.com> SIP/2.0"), SF_SIP_ERR_BAD_RURI);
 
 	/* the start line must end */
 	expect(parse_str("INVITE sip:bob@biloxi.example.com SIP/2.0"),
-	       SIP_ERR_START_LINE_UNTERMINATED);
+	       SF_SIP_ERR_START_LINE_UNTERMINATED);
 }
 
 static void
@@ -219,14 +220,14 @@ status_line(void **state)
 
 	(void)state;
 	expect_ok(parse_str(rsp));
-	assert_int_equal(msg.kind, SIP_KIND_RESPONSE);
+	assert_int_equal(msg.kind, SF_SIP_KIND_RESPONSE);
 	assert_int_equal(msg.status, 180);
 	assert_span_str(B, msg.reason, "Ringing");
 	assert_span_str(B, msg.version, "SIP/2.0");
 	assert_span_str(B, msg.to.tag, "a6c85cf");
 	/* responses need no Max-Forwards and carry any CSeq method */
 	assert_int_equal(msg.max_forwards, -1);
-	assert_int_equal(msg.cseq_method, SIP_METHOD_INVITE);
+	assert_int_equal(msg.cseq_method, SF_SIP_METHOD_INVITE);
 
 	/* reason phrases may hold spaces, and may be empty */
 	snprintf(buf, sizeof(buf), "SIP/2.0 486 Busy Here, try later%s", strchr(rsp, '\r'));
@@ -241,17 +242,17 @@ status_line(void **state)
 	assert_int_equal(msg.status, 100);
 
 	snprintf(buf, sizeof(buf), "SIP/2.0 700 Too High%s", strchr(rsp, '\r'));
-	expect_among(parse_str(buf), SIP_ERR_STATUS_RANGE);
-	assert_int_equal(msg.kind, SIP_KIND_RESPONSE);
+	expect_among(parse_str(buf), SF_SIP_ERR_STATUS_RANGE);
+	assert_int_equal(msg.kind, SF_SIP_KIND_RESPONSE);
 	snprintf(buf, sizeof(buf), "SIP/2.0 099 Too Low%s", strchr(rsp, '\r'));
-	expect_among(parse_str(buf), SIP_ERR_STATUS_RANGE);
+	expect_among(parse_str(buf), SF_SIP_ERR_STATUS_RANGE);
 	snprintf(buf, sizeof(buf), "SIP/2.0 20 OK%s", strchr(rsp, '\r'));
-	expect_among(parse_str(buf), SIP_ERR_BAD_STATUS_LINE, SIP_ERR_STATUS_RANGE);
+	expect_among(parse_str(buf), SF_SIP_ERR_BAD_STATUS_LINE, SF_SIP_ERR_STATUS_RANGE);
 	snprintf(buf, sizeof(buf), "SIP/2.0 2000 OK%s", strchr(rsp, '\r'));
-	expect_among(parse_str(buf), SIP_ERR_BAD_STATUS_LINE, SIP_ERR_STATUS_RANGE);
+	expect_among(parse_str(buf), SF_SIP_ERR_BAD_STATUS_LINE, SF_SIP_ERR_STATUS_RANGE);
 	snprintf(buf, sizeof(buf), "SIP/2.0 2x0 OK%s", strchr(rsp, '\r'));
-	expect_among(parse_str(buf), SIP_ERR_BAD_STATUS_LINE);
-	assert_int_equal(msg.kind, SIP_KIND_RESPONSE);
+	expect_among(parse_str(buf), SF_SIP_ERR_BAD_STATUS_LINE);
+	assert_int_equal(msg.kind, SF_SIP_KIND_RESPONSE);
 }
 
 /* --- header lines ------------------------------------------------------------- */
@@ -260,11 +261,13 @@ static void
 header_lines(void **state)
 {
 	(void)state;
-	expect(REQ(.extra = "NoColonHere"), SIP_ERR_BAD_HEADER_LINE);
-	expect_among(REQ(.extra = "Bad Name: x"), SIP_ERR_BAD_HEADER_NAME, SIP_ERR_BAD_HEADER_LINE);
-	expect_among(REQ(.extra = ": no name"), SIP_ERR_BAD_HEADER_NAME, SIP_ERR_BAD_HEADER_LINE);
-	expect_among(REQ(.extra = "Bad(Name): x"), SIP_ERR_BAD_HEADER_NAME,
-	             SIP_ERR_BAD_HEADER_LINE);
+	expect(REQ(.extra = "NoColonHere"), SF_SIP_ERR_BAD_HEADER_LINE);
+	expect_among(REQ(.extra = "Bad Name: x"), SF_SIP_ERR_BAD_HEADER_NAME,
+	             SF_SIP_ERR_BAD_HEADER_LINE);
+	expect_among(REQ(.extra = ": no name"), SF_SIP_ERR_BAD_HEADER_NAME,
+	             SF_SIP_ERR_BAD_HEADER_LINE);
+	expect_among(REQ(.extra = "Bad(Name): x"), SF_SIP_ERR_BAD_HEADER_NAME,
+	             SF_SIP_ERR_BAD_HEADER_LINE);
 
 	/* unknown headers are kept with their value trimmed, folding included */
 	expect_ok(REQ(.extra = "X-Custom:   some value  \r\n\t continued   "));
@@ -272,7 +275,7 @@ header_lines(void **state)
 		int h = tsu_find_header(B, &msg, "X-Custom", 0);
 
 		assert_true(h >= 0);
-		assert_int_equal(msg.headers[h].id, SIP_HDR_OTHER);
+		assert_int_equal(msg.headers[h].id, SF_SIP_HDR_OTHER);
 		assert_span_str(B, msg.headers[h].value, "some value  \r\n\t continued");
 	}
 	/* an empty value is legal for most headers */
@@ -280,25 +283,25 @@ header_lines(void **state)
 	assert_int_equal(msg.headers[tsu_find_header(B, &msg, "Subject", 0)].value.len, 0);
 
 	/* mandatory headers, checked in the order Via, From, To, Call-ID, CSeq */
-	expect(REQ(.via = ""), SIP_ERR_MISSING_VIA);
-	expect(REQ(.from = ""), SIP_ERR_MISSING_FROM);
-	expect(REQ(.to = ""), SIP_ERR_MISSING_TO);
-	expect(REQ(.call_id = ""), SIP_ERR_MISSING_CALL_ID);
-	expect(REQ(.cseq = ""), SIP_ERR_MISSING_CSEQ);
-	expect(REQ(.to = "", .call_id = ""), SIP_ERR_MISSING_TO);
-	expect(REQ(.call_id = "", .cseq = ""), SIP_ERR_MISSING_CALL_ID);
+	expect(REQ(.via = ""), SF_SIP_ERR_MISSING_VIA);
+	expect(REQ(.from = ""), SF_SIP_ERR_MISSING_FROM);
+	expect(REQ(.to = ""), SF_SIP_ERR_MISSING_TO);
+	expect(REQ(.call_id = ""), SF_SIP_ERR_MISSING_CALL_ID);
+	expect(REQ(.cseq = ""), SF_SIP_ERR_MISSING_CSEQ);
+	expect(REQ(.to = "", .call_id = ""), SF_SIP_ERR_MISSING_TO);
+	expect(REQ(.call_id = "", .cseq = ""), SF_SIP_ERR_MISSING_CALL_ID);
 	/* Max-Forwards is not mandatory for the parser */
 	expect_ok(REQ(.mf = ""));
 	assert_int_equal(msg.max_forwards, -1);
 
 	/* headers that may appear once */
-	expect(REQ(.extra = "From: <sip:x@example.com>;tag=2"), SIP_ERR_DUP_FROM);
-	expect(REQ(.extra = "t: <sip:x@example.com>"), SIP_ERR_DUP_TO);
-	expect(REQ(.extra = "i: other@example.com"), SIP_ERR_DUP_CALL_ID);
-	expect(REQ(.extra = "CSeq: 314159 INVITE"), SIP_ERR_DUP_CSEQ);
-	expect(REQ(.extra = "Max-Forwards: 70"), SIP_ERR_DUP_MAX_FORWARDS);
-	for (enum sip_error e = SIP_ERR_DUP_FROM; e <= SIP_ERR_DUP_MAX_FORWARDS; e++)
-		assert_int_equal(sip_error_status(e), 400);
+	expect(REQ(.extra = "From: <sip:x@example.com>;tag=2"), SF_SIP_ERR_DUP_FROM);
+	expect(REQ(.extra = "t: <sip:x@example.com>"), SF_SIP_ERR_DUP_TO);
+	expect(REQ(.extra = "i: other@example.com"), SF_SIP_ERR_DUP_CALL_ID);
+	expect(REQ(.extra = "CSeq: 314159 INVITE"), SF_SIP_ERR_DUP_CSEQ);
+	expect(REQ(.extra = "Max-Forwards: 70"), SF_SIP_ERR_DUP_MAX_FORWARDS);
+	for (enum sf_sip_error e = SF_SIP_ERR_DUP_FROM; e <= SF_SIP_ERR_DUP_MAX_FORWARDS; e++)
+		assert_int_equal(sf_sip_error_status(e), 400);
 }
 
 static void
@@ -311,15 +314,15 @@ case_insensitive_names(void **state)
 	              .call_id = "call-id: abc@def", .cseq = "CSEQ: 1 INVITE",
 	              .extra = "CONTACT: <sip:alice@192.0.2.4>\r\ncontent-TYPE: text/plain",
 	              .cl = "CONTENT-length: 2", .body = "hi"));
-	assert_int_equal(msg.headers[0].id, SIP_HDR_VIA);
-	assert_int_equal(msg.headers[1].id, SIP_HDR_MAX_FORWARDS);
-	assert_int_equal(msg.headers[2].id, SIP_HDR_TO);
-	assert_int_equal(msg.headers[3].id, SIP_HDR_FROM);
-	assert_int_equal(msg.headers[4].id, SIP_HDR_CALL_ID);
-	assert_int_equal(msg.headers[5].id, SIP_HDR_CSEQ);
-	assert_int_equal(msg.headers[6].id, SIP_HDR_CONTACT);
-	assert_int_equal(msg.headers[7].id, SIP_HDR_CONTENT_TYPE);
-	assert_int_equal(msg.headers[8].id, SIP_HDR_CONTENT_LENGTH);
+	assert_int_equal(msg.headers[0].id, SF_SIP_HDR_VIA);
+	assert_int_equal(msg.headers[1].id, SF_SIP_HDR_MAX_FORWARDS);
+	assert_int_equal(msg.headers[2].id, SF_SIP_HDR_TO);
+	assert_int_equal(msg.headers[3].id, SF_SIP_HDR_FROM);
+	assert_int_equal(msg.headers[4].id, SF_SIP_HDR_CALL_ID);
+	assert_int_equal(msg.headers[5].id, SF_SIP_HDR_CSEQ);
+	assert_int_equal(msg.headers[6].id, SF_SIP_HDR_CONTACT);
+	assert_int_equal(msg.headers[7].id, SF_SIP_HDR_CONTENT_TYPE);
+	assert_int_equal(msg.headers[8].id, SF_SIP_HDR_CONTENT_LENGTH);
 	assert_int_equal(msg.max_forwards, 10);
 	assert_span_str(B, msg.call_id, "abc@def");
 	assert_span_str(B, msg.content_type, "text/plain");
@@ -330,40 +333,40 @@ case_insensitive_names(void **state)
 	/* a name that only starts like a known one is unknown */
 	expect_ok(REQ(.extra = "Vias: x\r\nToo: y\r\nContact-Me: z\r\nCall-IDs: w"));
 	for (unsigned i = 6; i < 10; i++)
-		assert_int_equal(msg.headers[i].id, SIP_HDR_OTHER);
-	assert_int_equal(msg.headers[10].id, SIP_HDR_CONTENT_LENGTH);
+		assert_int_equal(msg.headers[i].id, SF_SIP_HDR_OTHER);
+	assert_int_equal(msg.headers[10].id, SF_SIP_HDR_CONTENT_LENGTH);
 	assert_int_equal(msg.via_count, 1);
 	assert_int_equal(msg.contact_count, 0);
 
 	/* every other known name, in upper case, maps to its id */
 	static const struct {
 		const char *line;
-		enum sip_header_id id;
+		enum sf_sip_header_id id;
 	} more[] = {
-	        {"CONTACT: <sip:a@b.example.com>", SIP_HDR_CONTACT},
-	        {"CONTENT-TYPE: text/plain", SIP_HDR_CONTENT_TYPE},
-	        {"CONTENT-ENCODING: gzip", SIP_HDR_CONTENT_ENCODING},
-	        {"ROUTE: <sip:p.example.com;lr>", SIP_HDR_ROUTE},
-	        {"RECORD-ROUTE: <sip:p.example.com;lr>", SIP_HDR_RECORD_ROUTE},
-	        {"USER-AGENT: x/1", SIP_HDR_USER_AGENT},
-	        {"EXPIRES: 5", SIP_HDR_EXPIRES},
-	        {"AUTHORIZATION: Digest username=\"a\"", SIP_HDR_AUTHORIZATION},
-	        {"EVENT: presence", SIP_HDR_EVENT},
-	        {"SUPPORTED: 100rel", SIP_HDR_SUPPORTED},
-	        {"REQUIRE: 100rel", SIP_HDR_REQUIRE},
-	        {"PROXY-REQUIRE: foo", SIP_HDR_PROXY_REQUIRE},
-	        {"ALLOW: INVITE", SIP_HDR_ALLOW},
-	        {"SUBJECT: hi", SIP_HDR_SUBJECT},
-	        {"REFER-TO: <sip:c@d.example.com>", SIP_HDR_REFER_TO},
-	        {"ALLOW-EVENTS: presence", SIP_HDR_ALLOW_EVENTS},
+	        {"CONTACT: <sip:a@b.example.com>", SF_SIP_HDR_CONTACT},
+	        {"CONTENT-TYPE: text/plain", SF_SIP_HDR_CONTENT_TYPE},
+	        {"CONTENT-ENCODING: gzip", SF_SIP_HDR_CONTENT_ENCODING},
+	        {"ROUTE: <sip:p.example.com;lr>", SF_SIP_HDR_ROUTE},
+	        {"RECORD-ROUTE: <sip:p.example.com;lr>", SF_SIP_HDR_RECORD_ROUTE},
+	        {"USER-AGENT: x/1", SF_SIP_HDR_USER_AGENT},
+	        {"EXPIRES: 5", SF_SIP_HDR_EXPIRES},
+	        {"AUTHORIZATION: Digest username=\"a\"", SF_SIP_HDR_AUTHORIZATION},
+	        {"EVENT: presence", SF_SIP_HDR_EVENT},
+	        {"SUPPORTED: 100rel", SF_SIP_HDR_SUPPORTED},
+	        {"REQUIRE: 100rel", SF_SIP_HDR_REQUIRE},
+	        {"PROXY-REQUIRE: foo", SF_SIP_HDR_PROXY_REQUIRE},
+	        {"ALLOW: INVITE", SF_SIP_HDR_ALLOW},
+	        {"SUBJECT: hi", SF_SIP_HDR_SUBJECT},
+	        {"REFER-TO: <sip:c@d.example.com>", SF_SIP_HDR_REFER_TO},
+	        {"ALLOW-EVENTS: presence", SF_SIP_HDR_ALLOW_EVENTS},
 	};
 	for (unsigned i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
 		size_t nl = (size_t)(strchr(more[i].line, ':') - more[i].line);
 
 		expect_ok(REQ(.extra = more[i].line));
 		assert_int_equal(msg.headers[6].id, more[i].id);
-		assert_int_equal(strncasecmp(sip_header_name(more[i].id), more[i].line, nl), 0);
-		assert_int_equal(strlen(sip_header_name(more[i].id)), nl);
+		assert_int_equal(strncasecmp(sf_sip_header_name(more[i].id), more[i].line, nl), 0);
+		assert_int_equal(strlen(sf_sip_header_name(more[i].id)), nl);
 	}
 }
 
@@ -389,11 +392,11 @@ compact_forms(void **state)
 	                             "\r\n"
 	                             "hello";
 	static const uint8_t ids[] = {
-	        SIP_HDR_VIA,          SIP_HDR_FROM,           SIP_HDR_TO,
-	        SIP_HDR_CALL_ID,      SIP_HDR_CSEQ,           SIP_HDR_CONTACT,
-	        SIP_HDR_SUPPORTED,    SIP_HDR_SUBJECT,        SIP_HDR_CONTENT_ENCODING,
-	        SIP_HDR_EVENT,        SIP_HDR_REFER_TO,       SIP_HDR_ALLOW_EVENTS,
-	        SIP_HDR_CONTENT_TYPE, SIP_HDR_CONTENT_LENGTH,
+	        SF_SIP_HDR_VIA,          SF_SIP_HDR_FROM,           SF_SIP_HDR_TO,
+	        SF_SIP_HDR_CALL_ID,      SF_SIP_HDR_CSEQ,           SF_SIP_HDR_CONTACT,
+	        SF_SIP_HDR_SUPPORTED,    SF_SIP_HDR_SUBJECT,        SF_SIP_HDR_CONTENT_ENCODING,
+	        SF_SIP_HDR_EVENT,        SF_SIP_HDR_REFER_TO,       SF_SIP_HDR_ALLOW_EVENTS,
+	        SF_SIP_HDR_CONTENT_TYPE, SF_SIP_HDR_CONTENT_LENGTH,
 	};
 	char upper[1024];
 
@@ -405,7 +408,7 @@ compact_forms(void **state)
 			fail_msg("header %u \"%.*s\": id %s, expected %s", i,
 			         (int)msg.headers[i].name.len,
 			         (const char *)B + msg.headers[i].name.off,
-			         sip_header_name(msg.headers[i].id), sip_header_name(ids[i]));
+			         sf_sip_header_name(msg.headers[i].id), sf_sip_header_name(ids[i]));
 		assert_int_equal(msg.first_header[ids[i]], i);
 	}
 	assert_span_str(B, msg.via[0].host, "a.example.com");
@@ -433,12 +436,12 @@ compact_forms(void **state)
 	/* LWS between a compact name and the colon */
 	expect_ok(REQ(.via = "v  : SIP/2.0/UDP a.example.com;branch=z9hG4bK1",
 	              .call_id = "i\t: x@y"));
-	assert_int_equal(msg.headers[0].id, SIP_HDR_VIA);
+	assert_int_equal(msg.headers[0].id, SF_SIP_HDR_VIA);
 	assert_span_str(B, msg.call_id, "x@y");
 	/* a one-letter name that is no compact form is unknown */
 	expect_ok(REQ(.extra = "x: 1\r\nz: 2"));
-	assert_int_equal(msg.headers[tsu_find_header(B, &msg, "x", 0)].id, SIP_HDR_OTHER);
-	assert_int_equal(msg.headers[tsu_find_header(B, &msg, "z", 0)].id, SIP_HDR_OTHER);
+	assert_int_equal(msg.headers[tsu_find_header(B, &msg, "x", 0)].id, SF_SIP_HDR_OTHER);
+	assert_int_equal(msg.headers[tsu_find_header(B, &msg, "z", 0)].id, SF_SIP_HDR_OTHER);
 }
 
 /* --- Via ------------------------------------------------------------------------ */
@@ -451,9 +454,9 @@ via_basic(void **state)
 	assert_int_equal(msg.via_count, 1);
 	assert_span_str(B, msg.via[0].protocol, "SIP/2.0/UDP");
 	assert_span_str(B, msg.via[0].transport, "UDP");
-	assert_int_equal(msg.via[0].transport_id, SIP_TRANSPORT_UDP);
+	assert_int_equal(msg.via[0].transport_id, SF_SIP_TRANSPORT_UDP);
 	assert_span_str(B, msg.via[0].host, "pc33.atlanta.example.com");
-	assert_int_equal(msg.via[0].host_type, SIP_HOST_NAME);
+	assert_int_equal(msg.via[0].host_type, SF_SIP_HOST_NAME);
 	assert_int_equal(msg.via[0].port, 0);
 	assert_span_str(B, msg.via[0].branch, "z9hG4bK776asdhds");
 	assert_span_str(B, msg.via[0].params, ";branch=z9hG4bK776asdhds");
@@ -468,7 +471,7 @@ via_basic(void **state)
 	expect_ok(REQ(.via = "Via: SIP / 2.0 /\r\n TCP  h.example.com:5070 ; branch = z9hG4bKa ;"
 	                     "\r\n\treceived = 192.0.2.9"));
 	assert_span_str(B, msg.via[0].transport, "TCP");
-	assert_int_equal(msg.via[0].transport_id, SIP_TRANSPORT_TCP);
+	assert_int_equal(msg.via[0].transport_id, SF_SIP_TRANSPORT_TCP);
 	assert_span_str(B, msg.via[0].host, "h.example.com");
 	assert_int_equal(msg.via[0].port, 5070);
 	assert_span_str(B, msg.via[0].branch, "z9hG4bKa");
@@ -477,12 +480,12 @@ via_basic(void **state)
 	/* transports, case-insensitive */
 	static const struct {
 		const char *t;
-		enum sip_transport id;
+		enum sf_sip_transport id;
 	} tr[] = {
-	        {"udp", SIP_TRANSPORT_UDP},        {"TCP", SIP_TRANSPORT_TCP},
-	        {"TLS", SIP_TRANSPORT_TLS},        {"SCTP", SIP_TRANSPORT_SCTP},
-	        {"WS", SIP_TRANSPORT_WS},          {"WSS", SIP_TRANSPORT_WSS},
-	        {"tls-sctp", SIP_TRANSPORT_OTHER}, {"X", SIP_TRANSPORT_OTHER},
+	        {"udp", SF_SIP_TRANSPORT_UDP},        {"TCP", SF_SIP_TRANSPORT_TCP},
+	        {"TLS", SF_SIP_TRANSPORT_TLS},        {"SCTP", SF_SIP_TRANSPORT_SCTP},
+	        {"WS", SF_SIP_TRANSPORT_WS},          {"WSS", SF_SIP_TRANSPORT_WSS},
+	        {"tls-sctp", SF_SIP_TRANSPORT_OTHER}, {"X", SF_SIP_TRANSPORT_OTHER},
 	};
 	for (unsigned i = 0; i < sizeof(tr) / sizeof(tr[0]); i++) {
 		char via[128];
@@ -497,11 +500,11 @@ via_basic(void **state)
 	/* hosts: IPv4, IPv6 (brackets kept), names; ports */
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK1"));
 	assert_span_str(B, msg.via[0].host, "192.0.2.1");
-	assert_int_equal(msg.via[0].host_type, SIP_HOST_IPV4);
+	assert_int_equal(msg.via[0].host_type, SF_SIP_HOST_IPV4);
 	assert_int_equal(msg.via[0].port, 5060);
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP [2001:db8::1]:65535;branch=z9hG4bK1"));
 	assert_span_str(B, msg.via[0].host, "[2001:db8::1]");
-	assert_int_equal(msg.via[0].host_type, SIP_HOST_IPV6);
+	assert_int_equal(msg.via[0].host_type, SF_SIP_HOST_IPV6);
 	assert_int_equal(msg.via[0].port, 65535);
 }
 
@@ -547,8 +550,9 @@ via_params(void **state)
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;ttl=255;branch=z9hG4bK1"));
 	assert_int_equal(msg.via[0].ttl, 255);
 	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;ttl=256;branch=z9hG4bK1"),
-	       SIP_ERR_BAD_VIA);
-	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;ttl=x;branch=z9hG4bK1"), SIP_ERR_BAD_VIA);
+	       SF_SIP_ERR_BAD_VIA);
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;ttl=x;branch=z9hG4bK1"),
+	       SF_SIP_ERR_BAD_VIA);
 
 	/* unknown params, with and without values, quoted values with ',' ';' */
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;foo;bar=baz;q=\"a,b;c\""
@@ -575,9 +579,9 @@ via_multi(void **state)
 	assert_span_str(B, msg.via[0].branch, "z9hG4bK1");
 	assert_span_str(B, msg.via[1].host, "b.example.com");
 	assert_int_equal(msg.via[1].port, 5070);
-	assert_int_equal(msg.via[1].transport_id, SIP_TRANSPORT_TCP);
+	assert_int_equal(msg.via[1].transport_id, SF_SIP_TRANSPORT_TCP);
 	assert_span_str(B, msg.via[2].host, "[2001:db8::3]");
-	assert_int_equal(msg.via[2].transport_id, SIP_TRANSPORT_TLS);
+	assert_int_equal(msg.via[2].transport_id, SF_SIP_TRANSPORT_TLS);
 	assert_int_equal(msg.headers[0].n_values, 2);
 	assert_int_equal(msg.headers[1].n_values, 1);
 	assert_span_str(B, msg.values[msg.headers[0].first_value],
@@ -625,15 +629,15 @@ via_malformed(void **state)
 	(void)state;
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		print_message("%s\n", bad[i]);
-		expect(REQ(.via = bad[i]), SIP_ERR_BAD_VIA);
-		assert_int_equal(sip_error_status(msg.error), 400);
+		expect(REQ(.via = bad[i]), SF_SIP_ERR_BAD_VIA);
+		assert_int_equal(sf_sip_error_status(msg.error), 400);
 	}
-	expect_among(REQ(.via = "Via: SIP//UDP h.example.com;branch=z9hG4bK1"), SIP_ERR_BAD_VIA,
-	             SIP_ERR_BAD_VIA_VERSION);
+	expect_among(REQ(.via = "Via: SIP//UDP h.example.com;branch=z9hG4bK1"), SF_SIP_ERR_BAD_VIA,
+	             SF_SIP_ERR_BAD_VIA_VERSION);
 	/* another SIP version in a Via is a 505 */
 	expect(REQ(.via = "Via: SIP/3.0/UDP h.example.com;branch=z9hG4bK1"),
-	       SIP_ERR_BAD_VIA_VERSION);
-	assert_int_equal(sip_error_status(SIP_ERR_BAD_VIA_VERSION), 505);
+	       SF_SIP_ERR_BAD_VIA_VERSION);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_BAD_VIA_VERSION), 505);
 }
 
 /* --- name-addr: From / To / Contact / Route ---------------------------------------- */
@@ -694,18 +698,19 @@ name_addr(void **state)
 	assert_span_str(B, msg.from.tag, "2");
 
 	/* malformed */
-	expect(REQ(.to = "To: <sip:bob@b.example.com"), SIP_ERR_BAD_TO);
-	expect(REQ(.to = "To: \"Bob <sip:bob@b.example.com>"), SIP_ERR_BAD_TO);
-	expect(REQ(.to = "To: Bob, Smith <sip:bob@b.example.com>"), SIP_ERR_BAD_TO);
-	expect(REQ(.to = "To: < sip:bob@b.example.com >"), SIP_ERR_BAD_TO);
-	expect(REQ(.to = "To: <>"), SIP_ERR_BAD_TO);
-	expect(REQ(.to = "To: "), SIP_ERR_BAD_TO);
-	expect(REQ(.to = "To: Bob"), SIP_ERR_BAD_TO);
-	expect(REQ(.to = "To: <sip:bob@b.example.com>, <sip:carol@c.example.com>"), SIP_ERR_BAD_TO);
-	expect(REQ(.from = "From: <sip:alice@a.example.com>>;tag=1"), SIP_ERR_BAD_FROM);
-	expect(REQ(.from = "From: <sip:alice@a.example.com>;tag=1;;"), SIP_ERR_BAD_FROM);
-	expect(REQ(.from = "From: <sip:alice@a.example.com> junk;tag=1"), SIP_ERR_BAD_FROM);
-	expect(REQ(.from = "From: <sip:alice@>;tag=1"), SIP_ERR_BAD_FROM);
+	expect(REQ(.to = "To: <sip:bob@b.example.com"), SF_SIP_ERR_BAD_TO);
+	expect(REQ(.to = "To: \"Bob <sip:bob@b.example.com>"), SF_SIP_ERR_BAD_TO);
+	expect(REQ(.to = "To: Bob, Smith <sip:bob@b.example.com>"), SF_SIP_ERR_BAD_TO);
+	expect(REQ(.to = "To: < sip:bob@b.example.com >"), SF_SIP_ERR_BAD_TO);
+	expect(REQ(.to = "To: <>"), SF_SIP_ERR_BAD_TO);
+	expect(REQ(.to = "To: "), SF_SIP_ERR_BAD_TO);
+	expect(REQ(.to = "To: Bob"), SF_SIP_ERR_BAD_TO);
+	expect(REQ(.to = "To: <sip:bob@b.example.com>, <sip:carol@c.example.com>"),
+	       SF_SIP_ERR_BAD_TO);
+	expect(REQ(.from = "From: <sip:alice@a.example.com>>;tag=1"), SF_SIP_ERR_BAD_FROM);
+	expect(REQ(.from = "From: <sip:alice@a.example.com>;tag=1;;"), SF_SIP_ERR_BAD_FROM);
+	expect(REQ(.from = "From: <sip:alice@a.example.com> junk;tag=1"), SF_SIP_ERR_BAD_FROM);
+	expect(REQ(.from = "From: <sip:alice@>;tag=1"), SF_SIP_ERR_BAD_FROM);
 }
 
 static void
@@ -743,14 +748,14 @@ contacts(void **state)
 	              .cseq = "CSeq: 2 REGISTER", .extra = "m:   *   \r\nExpires: 0"));
 	assert_true(msg.contact_star);
 	/* '*' does not mix with addresses */
-	expect(REQ(.extra = "Contact: *, <sip:a@example.com>"), SIP_ERR_BAD_CONTACT);
-	expect(REQ(.extra = "Contact: <sip:a@example.com>, *"), SIP_ERR_BAD_CONTACT);
+	expect(REQ(.extra = "Contact: *, <sip:a@example.com>"), SF_SIP_ERR_BAD_CONTACT);
+	expect(REQ(.extra = "Contact: <sip:a@example.com>, *"), SF_SIP_ERR_BAD_CONTACT);
 	/* malformed */
-	expect(REQ(.extra = "Contact: <sip:a@example.com"), SIP_ERR_BAD_CONTACT);
-	expect(REQ(.extra = "Contact: <sip:a@example.com>,"), SIP_ERR_BAD_CONTACT);
+	expect(REQ(.extra = "Contact: <sip:a@example.com"), SF_SIP_ERR_BAD_CONTACT);
+	expect(REQ(.extra = "Contact: <sip:a@example.com>,"), SF_SIP_ERR_BAD_CONTACT);
 	/* ?headers outside < > (RFC 4475 regbadct) */
 	expect(REQ(.extra = "Contact: sip:user@example.com?Route=%3Csip:sip.example.com%3E"),
-	       SIP_ERR_BAD_CONTACT);
+	       SF_SIP_ERR_BAD_CONTACT);
 	/* and inside them they are fine */
 	expect_ok(REQ(.extra = "Contact: <sip:user@example.com?Route=%3Csip:x.example.com%3E>"));
 	assert_span_str(B, msg.contact[0].uri.headers, "Route=%3Csip:x.example.com%3E");
@@ -760,11 +765,11 @@ contacts(void **state)
 		size_t n = 0;
 
 		n += (size_t)snprintf(many + n, sizeof(many) - n, "Contact: <sip:c0@example.com>");
-		for (int i = 1; i <= SIP_MAX_CONTACTS; i++)
+		for (int i = 1; i <= SF_SIP_MAX_CONTACTS; i++)
 			n += (size_t)snprintf(many + n, sizeof(many) - n, ", <sip:c%d@example.com>",
 			                      i);
-		expect(REQ(.extra = many), SIP_ERR_TOO_MANY_CONTACTS);
-		assert_int_equal(sip_error_status(SIP_ERR_TOO_MANY_CONTACTS), 513);
+		expect(REQ(.extra = many), SF_SIP_ERR_TOO_MANY_CONTACTS);
+		assert_int_equal(sf_sip_error_status(SF_SIP_ERR_TOO_MANY_CONTACTS), 513);
 	}
 }
 
@@ -782,7 +787,7 @@ routes(void **state)
 	assert_span_str(B, msg.route[1].uri.host, "p2.example.com");
 	assert_span_str(B, msg.route[2].uri.host, "192.0.2.7");
 	assert_int_equal(msg.route[2].uri.port, 5080);
-	assert_int_equal(msg.route[2].uri.transport, SIP_TRANSPORT_TCP);
+	assert_int_equal(msg.route[2].uri.transport, SF_SIP_TRANSPORT_TCP);
 	assert_int_equal(msg.record_route_count, 2);
 	assert_span_str(B, msg.record_route[1].display, "\"proxy\"");
 	assert_span_str(B, msg.record_route[1].uri.maddr, "192.0.2.99");
@@ -790,17 +795,17 @@ routes(void **state)
 	expect_ok(REQ(.extra = "Route: <sip:p1.example.com>"));
 	assert_false(msg.route[0].uri.lr);
 	/* Route values must be name-addrs */
-	expect(REQ(.extra = "Route: <sip:p1.example.com;lr"), SIP_ERR_BAD_ROUTE);
-	expect(REQ(.extra = "Record-Route: <sip:p1.example.com;lr>,"), SIP_ERR_BAD_RECORD_ROUTE);
+	expect(REQ(.extra = "Route: <sip:p1.example.com;lr"), SF_SIP_ERR_BAD_ROUTE);
+	expect(REQ(.extra = "Record-Route: <sip:p1.example.com;lr>,"), SF_SIP_ERR_BAD_RECORD_ROUTE);
 	{
 		char many[2048];
 		size_t n = 0;
 
 		n += (size_t)snprintf(many + n, sizeof(many) - n, "Route: <sip:r0.example.com;lr>");
-		for (int i = 1; i <= SIP_MAX_ROUTES; i++)
+		for (int i = 1; i <= SF_SIP_MAX_ROUTES; i++)
 			n += (size_t)snprintf(many + n, sizeof(many) - n,
 			                      ",<sip:r%d.example.com;lr>", i);
-		expect(REQ(.extra = many), SIP_ERR_TOO_MANY_ROUTES);
+		expect(REQ(.extra = many), SF_SIP_ERR_TOO_MANY_ROUTES);
 	}
 }
 
@@ -811,29 +816,29 @@ uri_schemes(void **state)
 {
 	(void)state;
 	expect_ok(REQ(.start = "INVITE sips:bob@biloxi.example.com SIP/2.0"));
-	assert_int_equal(msg.ruri.scheme_id, SIP_SCHEME_SIPS);
+	assert_int_equal(msg.ruri.scheme_id, SF_SIP_SCHEME_SIPS);
 	assert_span_str(B, msg.ruri.scheme, "sips");
 	expect_ok(REQ(.start = "INVITE tel:+1-201-555-0123 SIP/2.0"));
-	assert_int_equal(msg.ruri.scheme_id, SIP_SCHEME_TEL);
+	assert_int_equal(msg.ruri.scheme_id, SF_SIP_SCHEME_TEL);
 	assert_span_str(B, msg.ruri.raw, "tel:+1-201-555-0123");
 	/* the scheme is case-insensitive (RFC 3261 §19.1.4) */
 	expect_ok(REQ(.start = "INVITE SIP:bob@biloxi.example.com SIP/2.0"));
-	assert_int_equal(msg.ruri.scheme_id, SIP_SCHEME_SIP);
+	assert_int_equal(msg.ruri.scheme_id, SF_SIP_SCHEME_SIP);
 	assert_span_str(B, msg.ruri.host, "biloxi.example.com");
 	/* any other scheme in the Request-URI: 416 */
-	expect(REQ(.start = "INVITE http://www.example.com/ SIP/2.0"), SIP_ERR_RURI_SCHEME);
-	assert_int_equal(sip_error_status(SIP_ERR_RURI_SCHEME), 416);
+	expect(REQ(.start = "INVITE http://www.example.com/ SIP/2.0"), SF_SIP_ERR_RURI_SCHEME);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_RURI_SCHEME), 416);
 	expect(REQ(.start = "OPTIONS im:bob@example.com SIP/2.0", .cseq = "CSeq: 1 OPTIONS"),
-	       SIP_ERR_RURI_SCHEME);
+	       SF_SIP_ERR_RURI_SCHEME);
 	/* ... but anywhere else it is fine */
 	expect_ok(REQ(.to = "To: <mailto:bob@example.com>", .extra = "Contact: <im:bob@x.org>"));
-	assert_int_equal(msg.to.uri.scheme_id, SIP_SCHEME_OTHER);
+	assert_int_equal(msg.to.uri.scheme_id, SF_SIP_SCHEME_OTHER);
 	assert_span_str(B, msg.to.uri.scheme, "mailto");
-	assert_int_equal(msg.contact[0].uri.scheme_id, SIP_SCHEME_OTHER);
+	assert_int_equal(msg.contact[0].uri.scheme_id, SF_SIP_SCHEME_OTHER);
 	/* not a URI at all */
-	expect(REQ(.start = "INVITE bob SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE :bob@example.com SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip: SIP/2.0"), SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE bob SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE :bob@example.com SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip: SIP/2.0"), SF_SIP_ERR_BAD_RURI);
 }
 
 static void
@@ -857,39 +862,40 @@ uri_parts(void **state)
 
 	/* host types */
 	expect_ok(REQ(.start = "INVITE sip:bob@192.0.2.1 SIP/2.0"));
-	assert_int_equal(msg.ruri.host_type, SIP_HOST_IPV4);
+	assert_int_equal(msg.ruri.host_type, SF_SIP_HOST_IPV4);
 	assert_span_str(B, msg.ruri.host, "192.0.2.1");
 	expect_ok(REQ(.start = "INVITE sip:bob@[2001:db8::1]:5070 SIP/2.0"));
-	assert_int_equal(msg.ruri.host_type, SIP_HOST_IPV6);
+	assert_int_equal(msg.ruri.host_type, SF_SIP_HOST_IPV6);
 	assert_span_str(B, msg.ruri.host, "[2001:db8::1]");
 	assert_int_equal(msg.ruri.port, 5070);
 	expect_ok(REQ(.start = "INVITE sip:bob@[::ffff:192.0.2.1] SIP/2.0"));
-	assert_int_equal(msg.ruri.host_type, SIP_HOST_IPV6);
+	assert_int_equal(msg.ruri.host_type, SF_SIP_HOST_IPV6);
 	expect_ok(REQ(.start = "INVITE sip:bob@example.com. SIP/2.0"));
-	assert_int_equal(msg.ruri.host_type, SIP_HOST_NAME);
+	assert_int_equal(msg.ruri.host_type, SF_SIP_HOST_NAME);
 	expect_ok(REQ(.start = "INVITE sip:bob@localhost SIP/2.0"));
-	assert_int_equal(msg.ruri.host_type, SIP_HOST_NAME);
+	assert_int_equal(msg.ruri.host_type, SF_SIP_HOST_NAME);
 	assert_span_str(B, msg.ruri.host, "localhost");
 	/* an unbracketed IPv6 address is not a host (RFC 5118 §4.2) */
-	expect(REQ(.start = "INVITE sip:2001:db8::10 SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip:bob@[2001:db8::1 SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip:bob@[2001:db8::1]x SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip:bob@ SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip:@example.com SIP/2.0"), SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:2001:db8::10 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@[2001:db8::1 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@[2001:db8::1]x SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@ SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:@example.com SIP/2.0"), SF_SIP_ERR_BAD_RURI);
 
 	/* ports 0-65535 */
 	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com:65535 SIP/2.0"));
 	assert_int_equal(msg.ruri.port, 65535);
 	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com:1 SIP/2.0"));
 	assert_int_equal(msg.ruri.port, 1);
-	expect(REQ(.start = "INVITE sip:bob@b.example.com:65536 SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip:bob@b.example.com:4294967297 SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip:bob@b.example.com: SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip:bob@b.example.com:50a SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.start = "INVITE sip:bob@b.example.com:-1 SIP/2.0"), SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com:65536 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com:4294967297 SIP/2.0"),
+	       SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com: SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com:50a SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com:-1 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
 	/* in name-addrs the same */
-	expect(REQ(.to = "To: <sip:bob@b.example.com:70000>"), SIP_ERR_BAD_TO);
-	expect(REQ(.extra = "Contact: <sip:bob@b.example.com:99999>"), SIP_ERR_BAD_CONTACT);
+	expect(REQ(.to = "To: <sip:bob@b.example.com:70000>"), SF_SIP_ERR_BAD_TO);
+	expect(REQ(.extra = "Contact: <sip:bob@b.example.com:99999>"), SF_SIP_ERR_BAD_CONTACT);
 }
 
 static void
@@ -899,25 +905,28 @@ uri_params(void **state)
 	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com;transport=tcp;lr;maddr=239.255.255.1"
 	                       ";user=phone;x=y SIP/2.0"));
 	assert_span_str(B, msg.ruri.params, ";transport=tcp;lr;maddr=239.255.255.1;user=phone;x=y");
-	assert_int_equal(msg.ruri.transport, SIP_TRANSPORT_TCP);
+	assert_int_equal(msg.ruri.transport, SF_SIP_TRANSPORT_TCP);
 	assert_true(msg.ruri.lr);
 	assert_span_str(B, msg.ruri.maddr, "239.255.255.1");
 	assert_span_str(B, msg.ruri.user_param, "phone");
 	assert_span_str(B, msg.ruri.host, "b.example.com");
 	/* none */
 	expect_ok(REQ(0));
-	assert_int_equal(msg.ruri.transport, SIP_TRANSPORT_NONE);
+	assert_int_equal(msg.ruri.transport, SF_SIP_TRANSPORT_NONE);
 	assert_false(msg.ruri.lr);
 	assert_int_equal(msg.ruri.params.len, 0);
 	/* transports, case-insensitive names and values */
 	static const struct {
 		const char *p;
-		enum sip_transport t;
+		enum sf_sip_transport t;
 	} tp[] = {
-	        {"transport=udp", SIP_TRANSPORT_UDP},   {"transport=TCP", SIP_TRANSPORT_TCP},
-	        {"TRANSPORT=tls", SIP_TRANSPORT_TLS},   {"transport=sctp", SIP_TRANSPORT_SCTP},
-	        {"transport=ws", SIP_TRANSPORT_WS},     {"transport=wss", SIP_TRANSPORT_WSS},
-	        {"transport=foo", SIP_TRANSPORT_OTHER},
+	        {"transport=udp", SF_SIP_TRANSPORT_UDP},
+	        {"transport=TCP", SF_SIP_TRANSPORT_TCP},
+	        {"TRANSPORT=tls", SF_SIP_TRANSPORT_TLS},
+	        {"transport=sctp", SF_SIP_TRANSPORT_SCTP},
+	        {"transport=ws", SF_SIP_TRANSPORT_WS},
+	        {"transport=wss", SF_SIP_TRANSPORT_WSS},
+	        {"transport=foo", SF_SIP_TRANSPORT_OTHER},
 	};
 	for (unsigned i = 0; i < sizeof(tp) / sizeof(tp[0]); i++) {
 		char start[128];
@@ -933,13 +942,13 @@ uri_params(void **state)
 	assert_false(msg.ruri.lr);
 	/* ?headers are not allowed in the Request-URI */
 	expect(REQ(.start = "INVITE sip:bob@b.example.com?Subject=hi SIP/2.0"),
-	       SIP_ERR_RURI_HEADERS);
+	       SF_SIP_ERR_RURI_HEADERS);
 	/* ... but they are in other URIs */
 	expect_ok(REQ(.to = "To: <sip:bob@b.example.com;x=1?Subject=hi&Priority=urgent>"));
 	assert_span_str(B, msg.to.uri.params, ";x=1");
 	assert_span_str(B, msg.to.uri.headers, "Subject=hi&Priority=urgent");
 	/* an empty param name */
-	expect(REQ(.start = "INVITE sip:bob@b.example.com;;lr SIP/2.0"), SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com;;lr SIP/2.0"), SF_SIP_ERR_BAD_RURI);
 }
 
 /* --- numbers ---------------------------------------------------------------------- */
@@ -973,18 +982,18 @@ cseq(void **state)
 	};
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		print_message("%s\n", bad[i]);
-		expect(REQ(.cseq = bad[i]), SIP_ERR_BAD_CSEQ);
+		expect(REQ(.cseq = bad[i]), SF_SIP_ERR_BAD_CSEQ);
 	}
 	/* the CSeq method must be the request's (case-sensitive) */
-	expect(REQ(.cseq = "CSeq: 1 ACK"), SIP_ERR_CSEQ_METHOD_MISMATCH);
-	expect(REQ(.cseq = "CSeq: 1 invite"), SIP_ERR_CSEQ_METHOD_MISMATCH);
+	expect(REQ(.cseq = "CSeq: 1 ACK"), SF_SIP_ERR_CSEQ_METHOD_MISMATCH);
+	expect(REQ(.cseq = "CSeq: 1 invite"), SF_SIP_ERR_CSEQ_METHOD_MISMATCH);
 	expect(REQ(.start = "FOO sip:bob@b.example.com SIP/2.0", .cseq = "CSeq: 1 BAR"),
-	       SIP_ERR_CSEQ_METHOD_MISMATCH);
+	       SF_SIP_ERR_CSEQ_METHOD_MISMATCH);
 	expect_ok(REQ(.start = "FOO sip:bob@b.example.com SIP/2.0", .cseq = "CSeq: 1 FOO"));
-	assert_int_equal(msg.method, SIP_METHOD_EXTENSION);
+	assert_int_equal(msg.method, SF_SIP_METHOD_EXTENSION);
 	assert_span_str(B, msg.cseq_method_name, "FOO");
 	expect_ok(REQ(.start = "ACK sip:bob@b.example.com SIP/2.0", .cseq = "CSeq: 314159 ACK"));
-	assert_int_equal(msg.cseq_method, SIP_METHOD_ACK);
+	assert_int_equal(msg.cseq_method, SF_SIP_METHOD_ACK);
 }
 
 static void
@@ -1005,7 +1014,7 @@ max_forwards(void **state)
 	};
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		print_message("%s\n", bad[i]);
-		expect(REQ(.mf = bad[i]), SIP_ERR_BAD_MAX_FORWARDS);
+		expect(REQ(.mf = bad[i]), SF_SIP_ERR_BAD_MAX_FORWARDS);
 	}
 }
 
@@ -1024,8 +1033,8 @@ content_length(void **state)
 	expect_ok(REQ(.cl = "l: 0", .body = "trailing junk"));
 	assert_int_equal(msg.body.len, 0);
 	/* larger: truncated body */
-	expect(REQ(.cl = "Content-Length: 12", .body = "hello world"), SIP_ERR_BODY_TRUNCATED);
-	expect(REQ(.cl = "Content-Length: 1"), SIP_ERR_BODY_TRUNCATED);
+	expect(REQ(.cl = "Content-Length: 12", .body = "hello world"), SF_SIP_ERR_BODY_TRUNCATED);
+	expect(REQ(.cl = "Content-Length: 1"), SF_SIP_ERR_BODY_TRUNCATED);
 	/* absent: the body is the rest of the datagram */
 	expect_ok(REQ(.cl = "", .body = "the rest\r\n"));
 	assert_false(msg.has_content_length);
@@ -1040,17 +1049,17 @@ content_length(void **state)
 	};
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		print_message("%s\n", bad[i]);
-		expect(REQ(.cl = bad[i], .body = "hello"), SIP_ERR_BAD_CONTENT_LENGTH);
+		expect(REQ(.cl = bad[i], .body = "hello"), SF_SIP_ERR_BAD_CONTENT_LENGTH);
 	}
 	expect_among(REQ(.cl = "Content-Length: 99999999999999999999", .body = "x"),
-	             SIP_ERR_BAD_CONTENT_LENGTH, SIP_ERR_BODY_TRUNCATED);
+	             SF_SIP_ERR_BAD_CONTENT_LENGTH, SF_SIP_ERR_BODY_TRUNCATED);
 	expect_among(REQ(.cl = "Content-Length: 4294967296", .body = "x"),
-	             SIP_ERR_BAD_CONTENT_LENGTH, SIP_ERR_BODY_TRUNCATED);
+	             SF_SIP_ERR_BAD_CONTENT_LENGTH, SF_SIP_ERR_BODY_TRUNCATED);
 	/* two different values */
 	expect(REQ(.extra = "Content-Length: 3", .cl = "l: 5", .body = "hello"),
-	       SIP_ERR_CONTENT_LENGTH_CONFLICT);
+	       SF_SIP_ERR_CONTENT_LENGTH_CONFLICT);
 	expect(REQ(.extra = "Content-Length: 5", .cl = "Content-Length: 3", .body = "hello"),
-	       SIP_ERR_CONTENT_LENGTH_CONFLICT);
+	       SF_SIP_ERR_CONTENT_LENGTH_CONFLICT);
 	/* a body with NULs and bare LFs is framed by the length only */
 	{
 		static const uint8_t body[] = {'a', 0, '\n', '\n', 0, '\r', '\n', '\r', '\n', 'z'};
@@ -1078,9 +1087,9 @@ other_known_headers(void **state)
 	assert_int_equal(msg.expires, 3600);
 	assert_span_str(B, msg.user_agent, "softphone/1.0 (test)");
 	assert_span_str(B, msg.event, "presence");
-	assert_int_equal(msg.allow_mask, (1u << SIP_METHOD_INVITE) | (1u << SIP_METHOD_ACK) |
-	                                         (1u << SIP_METHOD_CANCEL) |
-	                                         (1u << SIP_METHOD_OPTIONS));
+	assert_int_equal(msg.allow_mask, (1u << SF_SIP_METHOD_INVITE) | (1u << SF_SIP_METHOD_ACK) |
+	                                         (1u << SF_SIP_METHOD_CANCEL) |
+	                                         (1u << SF_SIP_METHOD_OPTIONS));
 	assert_span_str(B, msg.content_type, "application/sdp;charset=utf-8");
 	assert_span_str(B, msg.auth_scheme, "Digest");
 	assert_span_str(B, msg.auth_username, "bob");
@@ -1089,7 +1098,7 @@ other_known_headers(void **state)
 	assert_false(msg.has_expires);
 	assert_int_equal(msg.auth_scheme.len, 0);
 	assert_int_equal(msg.allow_mask, 0);
-	assert_int_equal(msg.first_header[SIP_HDR_AUTHORIZATION], 0xffff);
+	assert_int_equal(msg.first_header[SF_SIP_HDR_AUTHORIZATION], 0xffff);
 
 	expect_ok(REQ(.extra = "Expires: 4294967295"));
 	assert_int_equal(msg.expires, 4294967295u);
@@ -1100,10 +1109,10 @@ other_known_headers(void **state)
 	assert_int_equal(msg.expires, 3600);
 	expect_ok(REQ(.extra = "Expires: soon"));
 	assert_int_equal(msg.expires, 3600);
-	expect(REQ(.extra = "Authorization: "), SIP_ERR_BAD_AUTHORIZATION);
+	expect(REQ(.extra = "Authorization: "), SF_SIP_ERR_BAD_AUTHORIZATION);
 	/* Call-ID: word ["@" word] */
-	expect(REQ(.call_id = "Call-ID: "), SIP_ERR_BAD_CALL_ID);
-	expect(REQ(.call_id = "Call-ID: abc def"), SIP_ERR_BAD_CALL_ID);
+	expect(REQ(.call_id = "Call-ID: "), SF_SIP_ERR_BAD_CALL_ID);
+	expect(REQ(.call_id = "Call-ID: abc def"), SF_SIP_ERR_BAD_CALL_ID);
 	expect_ok(
 	        REQ(.call_id = "Call-ID:   f81d4fae-7dec-11d0-a765-00a0c91e6bf6@[2001:db8::1]  "));
 	assert_span_str(B, msg.call_id, "f81d4fae-7dec-11d0-a765-00a0c91e6bf6@[2001:db8::1]");
@@ -1123,25 +1132,26 @@ keepalive_and_not_sip(void **state)
 
 	(void)state;
 	expect_ok(parse_str("\r\n\r\n"));
-	assert_int_equal(msg.kind, SIP_KIND_KEEPALIVE);
+	assert_int_equal(msg.kind, SF_SIP_KIND_KEEPALIVE);
 	expect_ok(parse_str("\r\n"));
-	assert_int_equal(msg.kind, SIP_KIND_KEEPALIVE);
+	assert_int_equal(msg.kind, SF_SIP_KIND_KEEPALIVE);
 
-	expect(parse_bytes(stun, sizeof(stun)), SIP_ERR_NOT_SIP);
-	assert_int_equal(msg.kind, SIP_KIND_NOT_SIP);
-	assert_int_equal(sip_error_status(SIP_ERR_NOT_SIP), 0);
-	expect(parse_bytes(tls, sizeof(tls)), SIP_ERR_NOT_SIP);
-	assert_int_equal(msg.kind, SIP_KIND_NOT_SIP);
+	expect(parse_bytes(stun, sizeof(stun)), SF_SIP_ERR_NOT_SIP);
+	assert_int_equal(msg.kind, SF_SIP_KIND_NOT_SIP);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_NOT_SIP), 0);
+	expect(parse_bytes(tls, sizeof(tls)), SF_SIP_ERR_NOT_SIP);
+	assert_int_equal(msg.kind, SF_SIP_KIND_NOT_SIP);
 	/* junk seen in captures never gets an answer */
-	assert_int_not_equal(parse_str("hello"), SIP_ERR_OK);
-	assert_int_equal(sip_error_status(msg.error), 0);
-	assert_int_not_equal(parse_str("    "), SIP_ERR_OK);
-	assert_int_equal(sip_error_status(msg.error), 0);
-	assert_int_not_equal(parse_bytes("", 0), SIP_ERR_OK);
-	assert_int_equal(sip_error_status(msg.error), 0);
+	assert_int_not_equal(parse_str("hello"), SF_SIP_ERR_OK);
+	assert_int_equal(sf_sip_error_status(msg.error), 0);
+	assert_int_not_equal(parse_str("    "), SF_SIP_ERR_OK);
+	assert_int_equal(sf_sip_error_status(msg.error), 0);
+	assert_int_not_equal(parse_bytes("", 0), SF_SIP_ERR_OK);
+	assert_int_equal(sf_sip_error_status(msg.error), 0);
 	/* HTTP is not SIP: dropped, not answered with a 505 */
-	assert_int_not_equal(parse_str("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"), SIP_ERR_OK);
-	assert_int_equal(sip_error_status(msg.error), 0);
+	assert_int_not_equal(parse_str("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"),
+	                     SF_SIP_ERR_OK);
+	assert_int_equal(sf_sip_error_status(msg.error), 0);
 }
 
 /* --- limits --------------------------------------------------------------------------- */
@@ -1149,61 +1159,61 @@ keepalive_and_not_sip(void **state)
 static void
 limits(void **state)
 {
-	struct sip_parser p;
-	struct sip_limits lim;
+	struct sf_sip_parser p;
+	struct sf_sip_limits lim;
 	char extra[16384];
 	size_t n = 0, len;
 
 	(void)state;
-	assert_int_equal(sip_parser_init(&p, SIP_SCAN_AUTO), 0);
+	assert_int_equal(sf_sip_parser_init(&p, SF_SIP_SCAN_AUTO), 0);
 	lim = p.limits;
-	assert_true(lim.max_msg_size > 0 && lim.max_msg_size <= SIP_MAX_DATAGRAM);
-	assert_true(lim.max_headers > 0 && lim.max_headers <= SIP_MAX_HEADERS);
-	assert_true(lim.max_vias > 0 && lim.max_vias <= SIP_MAX_VIAS);
+	assert_true(lim.max_msg_size > 0 && lim.max_msg_size <= SF_SIP_MAX_DATAGRAM);
+	assert_true(lim.max_headers > 0 && lim.max_headers <= SF_SIP_MAX_HEADERS);
+	assert_true(lim.max_vias > 0 && lim.max_vias <= SF_SIP_MAX_VIAS);
 	assert_true(lim.max_line_len >= 600); /* RFC 4475 longreq has a 593-octet line */
 
 	/* invalid limits are refused and leave the parser as it was */
-	struct sip_limits bad[] = {
+	struct sf_sip_limits bad[] = {
 	        {0, 64, 1024, 8},
-	        {SIP_MAX_DATAGRAM + 1, 64, 1024, 8},
+	        {SF_SIP_MAX_DATAGRAM + 1, 64, 1024, 8},
 	        {4096, 0, 1024, 8},
-	        {4096, SIP_MAX_HEADERS + 1, 1024, 8},
+	        {4096, SF_SIP_MAX_HEADERS + 1, 1024, 8},
 	        {4096, 64, 0, 8},
 	        {4096, 64, 1024, 0},
-	        {4096, 64, 1024, SIP_MAX_VIAS + 1},
+	        {4096, 64, 1024, SF_SIP_MAX_VIAS + 1},
 	};
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		assert_int_equal(sip_parser_set_limits(&p, &bad[i]), -EINVAL);
+		assert_int_equal(sf_sip_parser_set_limits(&p, &bad[i]), -EINVAL);
 		assert_memory_equal(&p.limits, &lim, sizeof(lim));
 	}
 
 	/* too many headers: 9 with a limit of 8 (the default request has 7) */
-	lim = (struct sip_limits){4096, 8, 1024, 8};
-	assert_int_equal(sip_parser_set_limits(&parser, &lim), 0);
+	lim = (struct sf_sip_limits){4096, 8, 1024, 8};
+	assert_int_equal(sf_sip_parser_set_limits(&parser, &lim), 0);
 	expect_ok(REQ(.extra = ""));
-	expect(REQ(.extra = "X-A: 1\r\nX-B: 2"), SIP_ERR_TOO_MANY_HEADERS);
-	assert_int_equal(sip_error_status(SIP_ERR_TOO_MANY_HEADERS), 513);
+	expect(REQ(.extra = "X-A: 1\r\nX-B: 2"), SF_SIP_ERR_TOO_MANY_HEADERS);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_TOO_MANY_HEADERS), 513);
 	expect_ok(REQ(.extra = "X-A: 1"));
 
 	/* too many Vias: 3 with a limit of 2 */
-	lim = (struct sip_limits){4096, 64, 1024, 2};
-	assert_int_equal(sip_parser_set_limits(&parser, &lim), 0);
+	lim = (struct sf_sip_limits){4096, 64, 1024, 2};
+	assert_int_equal(sf_sip_parser_set_limits(&parser, &lim), 0);
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b;branch=z9hG4bK2"));
 	expect(REQ(.via = "Via: SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b;branch=z9hG4bK2\r\n"
 	                  "Via: SIP/2.0/UDP c;branch=z9hG4bK3"),
-	       SIP_ERR_TOO_MANY_VIAS);
+	       SF_SIP_ERR_TOO_MANY_VIAS);
 
 	/* a long line */
-	lim = (struct sip_limits){4096, 64, 100, 8};
-	assert_int_equal(sip_parser_set_limits(&parser, &lim), 0);
+	lim = (struct sf_sip_limits){4096, 64, 100, 8};
+	assert_int_equal(sf_sip_parser_set_limits(&parser, &lim), 0);
 	memset(extra, 'a', 200);
 	memcpy(extra, "X-Long: ", 8);
 	extra[80] = '\0';
 	expect_ok(REQ(.extra = extra));
 	extra[80] = 'a';
 	extra[200] = '\0';
-	expect(REQ(.extra = extra), SIP_ERR_LINE_TOO_LONG);
-	assert_int_equal(sip_error_status(SIP_ERR_LINE_TOO_LONG), 513);
+	expect(REQ(.extra = extra), SF_SIP_ERR_LINE_TOO_LONG);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_LINE_TOO_LONG), 513);
 	/* a long start line too */
 	{
 		char start[300];
@@ -1211,42 +1221,43 @@ limits(void **state)
 		memset(start, 'b', sizeof(start));
 		memcpy(start, "INVITE sip:", 11);
 		memcpy(start + 250, "@example.com SIP/2.0", 21);
-		expect(REQ(.start = start), SIP_ERR_LINE_TOO_LONG);
+		expect(REQ(.start = start), SF_SIP_ERR_LINE_TOO_LONG);
 	}
 
 	/* the message size: at the limit accepted, one more rejected */
 	len = build((struct req){0});
-	lim = (struct sip_limits){(uint32_t)len, 64, 1024, 8};
-	assert_int_equal(sip_parser_set_limits(&parser, &lim), 0);
+	lim = (struct sf_sip_limits){(uint32_t)len, 64, 1024, 8};
+	assert_int_equal(sf_sip_parser_set_limits(&parser, &lim), 0);
 	expect_ok(parse_bytes(text, len));
 	lim.max_msg_size = (uint32_t)len - 1;
-	assert_int_equal(sip_parser_set_limits(&parser, &lim), 0);
-	expect(parse_bytes(text, len), SIP_ERR_TOO_LARGE);
-	assert_int_equal(sip_error_status(SIP_ERR_TOO_LARGE), 513);
+	assert_int_equal(sf_sip_parser_set_limits(&parser, &lim), 0);
+	expect(parse_bytes(text, len), SF_SIP_ERR_TOO_LARGE);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_TOO_LARGE), 513);
 
 	/* back to the defaults: hard caps */
-	assert_int_equal(sip_parser_init(&parser, SIP_SCAN_AUTO), 0);
+	assert_int_equal(sf_sip_parser_init(&parser, SF_SIP_SCAN_AUTO), 0);
 	{
-		static uint8_t big[SIP_MAX_DATAGRAM + 2];
+		static uint8_t big[SF_SIP_MAX_DATAGRAM + 2];
 
 		len = build((struct req){.cl = ""});
 		memcpy(big, text, len);
 		memset(big + len, 'x', sizeof(big) - len);
-		expect(parse_bytes(big, SIP_MAX_DATAGRAM + 1), SIP_ERR_TOO_LARGE);
+		expect(parse_bytes(big, SF_SIP_MAX_DATAGRAM + 1), SF_SIP_ERR_TOO_LARGE);
 	}
-	lim = (struct sip_limits){SIP_MAX_DATAGRAM, SIP_MAX_HEADERS, 4096, SIP_MAX_VIAS};
-	assert_int_equal(sip_parser_set_limits(&parser, &lim), 0);
+	lim = (struct sf_sip_limits){SF_SIP_MAX_DATAGRAM, SF_SIP_MAX_HEADERS, 4096,
+	                             SF_SIP_MAX_VIAS};
+	assert_int_equal(sf_sip_parser_set_limits(&parser, &lim), 0);
 	n = 0;
-	for (int i = 0; i < SIP_MAX_HEADERS; i++)
+	for (int i = 0; i < SF_SIP_MAX_HEADERS; i++)
 		n += (size_t)snprintf(extra + n, sizeof(extra) - n, "%sX-%d: %d", i ? "\r\n" : "",
 		                      i, i);
-	expect(REQ(.extra = extra), SIP_ERR_TOO_MANY_HEADERS);
+	expect(REQ(.extra = extra), SF_SIP_ERR_TOO_MANY_HEADERS);
 	n = 0;
-	for (int i = 0; i <= SIP_MAX_VIAS; i++)
+	for (int i = 0; i <= SF_SIP_MAX_VIAS; i++)
 		n += (size_t)snprintf(extra + n, sizeof(extra) - n,
 		                      "%sVia: SIP/2.0/UDP h%d;branch=z9hG4bK%d", i ? "\r\n" : "", i,
 		                      i);
-	expect(REQ(.via = extra), SIP_ERR_TOO_MANY_VIAS);
+	expect(REQ(.via = extra), SF_SIP_ERR_TOO_MANY_VIAS);
 }
 
 /* --- robustness ---------------------------------------------------------------------- */
@@ -1274,14 +1285,14 @@ truncation(void **state)
 	memcpy(full, text, len);
 	expect_ok(parse_bytes(full, len));
 	for (size_t cut = 0; cut < len; cut++) {
-		enum sip_error e = parse_bytes(full, cut);
+		enum sf_sip_error e = parse_bytes(full, cut);
 
-		assert_true(e < SIP_ERR_COUNT);
-		if (cut > 0 && e == SIP_ERR_OK)
+		assert_true(e < SF_SIP_ERR_COUNT);
+		if (cut > 0 && e == SF_SIP_ERR_OK)
 			fail_msg("prefix of %zu/%zu octets accepted (kind %s)", cut, len,
-			         sip_kind_name(msg.kind));
-		assert_non_null(sip_error_name(e));
-		assert_non_null(sip_error_reason(e));
+			         sf_sip_kind_name(msg.kind));
+		assert_non_null(sf_sip_error_name(e));
+		assert_non_null(sf_sip_error_reason(e));
 	}
 	/* the same with bare LF line ends */
 	{
@@ -1294,7 +1305,7 @@ truncation(void **state)
 		expect_ok(parse_bytes(full, m));
 		assert_int_equal(msg.body.len, 12);
 		for (size_t cut = 1; cut < m; cut++)
-			assert_int_not_equal(parse_bytes(full, cut), SIP_ERR_OK);
+			assert_int_not_equal(parse_bytes(full, cut), SF_SIP_ERR_OK);
 	}
 }
 
@@ -1313,8 +1324,8 @@ missing_empty_line(void **state)
 	assert_int_equal(msg.body.len, 0);
 	expect_ok(parse_bytes(text, len));
 	assert_false(msg.missing_empty_line);
-	expect(parse_bytes(text, len - 3), SIP_ERR_HEADERS_UNTERMINATED);
-	expect(parse_bytes(text, len - 4), SIP_ERR_HEADERS_UNTERMINATED);
+	expect(parse_bytes(text, len - 3), SF_SIP_ERR_HEADERS_UNTERMINATED);
+	expect(parse_bytes(text, len - 4), SF_SIP_ERR_HEADERS_UNTERMINATED);
 	/* an LF-only header section without its empty line */
 	expect_ok(parse_str("OPTIONS sip:b.example.com SIP/2.0\n"
 	                    "Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1\n"
@@ -1326,7 +1337,7 @@ missing_empty_line(void **state)
 	                 "Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1\r\n"
 	                 "From: <sip:a@a.example.com>;tag=1\r\nTo: <sip:b@b.example.com>\r\n"
 	                 "Call-ID: x@y\r\nCSeq: 1 OPTIONS\r\nContent-Length: 3\r\n"),
-	       SIP_ERR_BODY_TRUNCATED);
+	       SF_SIP_ERR_BODY_TRUNCATED);
 }
 
 static void
@@ -1359,7 +1370,7 @@ line_ends(void **state)
 	                  "Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1\r"
 	                  "From: <sip:a@a.example.com>;tag=1\rTo: <sip:b@b.example.com>\r"
 	                  "Call-ID: x@y\rCSeq: 1 OPTIONS\rContent-Length: 0\r\r"),
-	        SIP_ERR_OK);
+	        SF_SIP_ERR_OK);
 }
 
 static void
@@ -1376,23 +1387,23 @@ nul_bytes(void **state)
 	/* a NUL in the method, the Request-URI, a header name, the Call-ID */
 	len = build((struct req){.start = "INV?TE sip:bob@b.example.com SIP/2.0"});
 	*strchr(text, '?') = '\0';
-	assert_int_not_equal(parse_bytes(text, len), SIP_ERR_OK);
+	assert_int_not_equal(parse_bytes(text, len), SF_SIP_ERR_OK);
 	len = build((struct req){.start = "INVITE sip:bob@b.exa?mple.com SIP/2.0"});
 	*strchr(text, '?') = '\0';
-	expect_among(parse_bytes(text, len), SIP_ERR_CONTROL_CHAR, SIP_ERR_BAD_RURI,
-	             SIP_ERR_BAD_REQUEST_LINE);
+	expect_among(parse_bytes(text, len), SF_SIP_ERR_CONTROL_CHAR, SF_SIP_ERR_BAD_RURI,
+	             SF_SIP_ERR_BAD_REQUEST_LINE);
 	len = build((struct req){.extra = "X-Fo?o: bar"});
 	*strchr(text, '?') = '\0';
-	expect_among(parse_bytes(text, len), SIP_ERR_CONTROL_CHAR, SIP_ERR_BAD_HEADER_NAME,
-	             SIP_ERR_BAD_HEADER_LINE);
+	expect_among(parse_bytes(text, len), SF_SIP_ERR_CONTROL_CHAR, SF_SIP_ERR_BAD_HEADER_NAME,
+	             SF_SIP_ERR_BAD_HEADER_LINE);
 	len = build((struct req){.call_id = "Call-ID: abc?def@host"});
 	*strchr(text, '?') = '\0';
-	expect_among(parse_bytes(text, len), SIP_ERR_CONTROL_CHAR, SIP_ERR_BAD_CALL_ID);
+	expect_among(parse_bytes(text, len), SF_SIP_ERR_CONTROL_CHAR, SF_SIP_ERR_BAD_CALL_ID);
 	/* a NUL before the header section ends does not end it */
 	len = build((struct req){.from = "From: <sip:alice@a.example.com>;tag=1?"});
 	*strchr(text, '?') = '\0';
-	expect_among(parse_bytes(text, len), SIP_ERR_CONTROL_CHAR, SIP_ERR_BAD_FROM);
-	assert_int_equal(sip_error_status(msg.error), 400);
+	expect_among(parse_bytes(text, len), SF_SIP_ERR_CONTROL_CHAR, SF_SIP_ERR_BAD_FROM);
+	assert_int_equal(sf_sip_error_status(msg.error), 400);
 	/* NULs in the body are data */
 	len = build((struct req){.cl = "Content-Length: 3", .body = "a?b"});
 	*strchr(text, '?') = '\0';
@@ -1400,8 +1411,8 @@ nul_bytes(void **state)
 	assert_memory_equal(B + msg.body.off, "a\0b", 3);
 	/* all NULs */
 	memset(text, 0, 200);
-	assert_int_not_equal(parse_bytes(text, 200), SIP_ERR_OK);
-	assert_int_equal(msg.kind, SIP_KIND_NOT_SIP);
+	assert_int_not_equal(parse_bytes(text, 200), SF_SIP_ERR_OK);
+	assert_int_equal(msg.kind, SF_SIP_KIND_NOT_SIP);
 }
 
 /* --- RFC corner cases, one per test so that each names what it is about ------ */
@@ -1415,7 +1426,7 @@ via_lws_everywhere(void **state)
 	expect_ok(REQ(.via = "Via: SIP / 2.0 / TCP  h.example.com : 5070 ; branch = z9hG4bKa ;"
 	                     " received = 192.0.2.9"));
 	assert_span_str(B, msg.via[0].transport, "TCP");
-	assert_int_equal(msg.via[0].transport_id, SIP_TRANSPORT_TCP);
+	assert_int_equal(msg.via[0].transport_id, SF_SIP_TRANSPORT_TCP);
 	assert_span_str(B, msg.via[0].host, "h.example.com");
 	assert_int_equal(msg.via[0].port, 5070);
 	assert_span_str(B, msg.via[0].branch, "z9hG4bKa");
@@ -1434,8 +1445,8 @@ static void
 route_needs_brackets(void **state)
 {
 	(void)state;
-	expect(REQ(.extra = "Route: sip:p1.example.com;lr"), SIP_ERR_BAD_ROUTE);
-	expect(REQ(.extra = "Record-Route: sip:p1.example.com;lr"), SIP_ERR_BAD_RECORD_ROUTE);
+	expect(REQ(.extra = "Route: sip:p1.example.com;lr"), SF_SIP_ERR_BAD_ROUTE);
+	expect(REQ(.extra = "Record-Route: sip:p1.example.com;lr"), SF_SIP_ERR_BAD_RECORD_ROUTE);
 }
 
 /* port = 1*DIGIT: 0 is in range (the view cannot tell it from absent). */
@@ -1445,8 +1456,8 @@ uri_port_zero(void **state)
 	(void)state;
 	/* Port 0 cannot address a SIP element and the view uses 0 for "no
 	 * port": sipfront rejects it (README, parser decisions). */
-	expect(REQ(.start = "INVITE sip:bob@b.example.com:0 SIP/2.0"), SIP_ERR_BAD_RURI);
-	expect(REQ(.to = "To: <sip:bob@b.example.com:0>"), SIP_ERR_BAD_TO);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com:0 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.to = "To: <sip:bob@b.example.com:0>"), SF_SIP_ERR_BAD_TO);
 	expect_ok(REQ(.to = "To: <sip:bob@b.example.com:1>"));
 	assert_int_equal(msg.to.uri.port, 1);
 }
@@ -1458,12 +1469,12 @@ proxy_authorization(void **state)
 {
 	(void)state;
 	expect_ok(REQ(.extra = "Proxy-Authorization: Digest realm=\"p\", username=\"carol\""));
-	assert_int_equal(msg.headers[6].id, SIP_HDR_PROXY_AUTHORIZATION);
-	assert_int_equal(msg.first_header[SIP_HDR_PROXY_AUTHORIZATION], 6);
+	assert_int_equal(msg.headers[6].id, SF_SIP_HDR_PROXY_AUTHORIZATION);
+	assert_int_equal(msg.first_header[SF_SIP_HDR_PROXY_AUTHORIZATION], 6);
 	assert_span_str(B, msg.auth_scheme, "Digest");
 	assert_span_str(B, msg.auth_username, "carol");
 	expect_ok(REQ(.extra = "PROXY-AUTHORIZATION: Basic xyz"));
-	assert_int_equal(msg.headers[6].id, SIP_HDR_PROXY_AUTHORIZATION);
+	assert_int_equal(msg.headers[6].id, SF_SIP_HDR_PROXY_AUTHORIZATION);
 	assert_span_str(B, msg.auth_scheme, "Basic");
 	/* Authorization wins when both are there */
 	expect_ok(REQ(.extra = "Proxy-Authorization: Digest username=\"p\"\r\n"
@@ -1479,12 +1490,12 @@ header_value_bare_cr(void **state)
 	 * value octet (RFC 3261 §25.1: CR only in CRLF): accepting it would let
 	 * a backend that ends lines at CR see a header sipfront did not */
 	expect(REQ(.extra = "Subject: a\rVia: SIP/2.0/UDP evil;branch=z9hG4bKevil"),
-	       SIP_ERR_CONTROL_CHAR);
-	assert_int_equal(sip_error_status(msg.error), 400);
-	expect(REQ(.extra = "X-Custom: a\rb"), SIP_ERR_CONTROL_CHAR);
+	       SF_SIP_ERR_CONTROL_CHAR);
+	assert_int_equal(sf_sip_error_status(msg.error), 400);
+	expect(REQ(.extra = "X-Custom: a\rb"), SF_SIP_ERR_CONTROL_CHAR);
 	/* other C0 controls and DEL likewise; HTAB is LWS */
-	expect(REQ(.extra = "Subject: a\x01b"), SIP_ERR_CONTROL_CHAR);
-	expect(REQ(.extra = "Subject: a\x7f"), SIP_ERR_CONTROL_CHAR);
+	expect(REQ(.extra = "Subject: a\x01b"), SF_SIP_ERR_CONTROL_CHAR);
+	expect(REQ(.extra = "Subject: a\x7f"), SF_SIP_ERR_CONTROL_CHAR);
 	expect_ok(REQ(.extra = "Subject: a\tb"));
 	/* ... but inside a quoted-pair they are legal (RFC 4475 intmeth) */
 	expect_ok(REQ(.to = "To: \"a\\\x07\\\x7f\" <sip:bob@b.example.com>"));
@@ -1500,36 +1511,36 @@ header_value_raw_nul(void **state)
 	 * carry one); passed on it would truncate the value in C backends */
 	len = build((struct req){.extra = "Subject: ab?cd"});
 	*strchr(text, '?') = '\0';
-	expect(parse_bytes(text, len), SIP_ERR_CONTROL_CHAR);
-	assert_int_equal(sip_error_status(msg.error), 400);
+	expect(parse_bytes(text, len), SF_SIP_ERR_CONTROL_CHAR);
+	assert_int_equal(sf_sip_error_status(msg.error), 400);
 }
 
 static void
 names_tables(void **state)
 {
 	(void)state;
-	for (int e = 0; e < SIP_ERR_COUNT; e++) {
-		assert_non_null(sip_error_name((enum sip_error)e));
-		assert_non_null(sip_error_reason((enum sip_error)e));
-		assert_true(strlen(sip_error_reason((enum sip_error)e)) > 0);
+	for (int e = 0; e < SF_SIP_ERR_COUNT; e++) {
+		assert_non_null(sf_sip_error_name((enum sf_sip_error)e));
+		assert_non_null(sf_sip_error_reason((enum sf_sip_error)e));
+		assert_true(strlen(sf_sip_error_reason((enum sf_sip_error)e)) > 0);
 	}
-	assert_int_equal(sip_error_status(SIP_ERR_OK), 0);
-	assert_int_equal(sip_error_status(SIP_ERR_BAD_TO), 400);
-	assert_int_equal(sip_error_status(SIP_ERR_BODY_TRUNCATED), 400);
-	assert_string_equal(sip_error_reason(SIP_ERR_BAD_TO), "malformed To header");
-	assert_non_null(strcasestr(sip_error_name(SIP_ERR_BAD_TO), "BAD_TO"));
-	for (int h = 1; h < SIP_HDR_COUNT; h++)
-		assert_true(strlen(sip_header_name((enum sip_header_id)h)) > 0);
-	assert_string_equal(sip_header_name(SIP_HDR_CALL_ID), "Call-ID");
-	assert_string_equal(sip_method_name(SIP_METHOD_REGISTER), "REGISTER");
-	for (int k = 0; k <= SIP_KIND_KEEPALIVE; k++)
-		assert_non_null(sip_kind_name((enum sip_kind)k));
-	for (int s = 0; s <= SIP_SCHEME_OTHER; s++)
-		assert_non_null(sip_scheme_name((enum sip_uri_scheme)s));
-	for (int t = 0; t <= SIP_TRANSPORT_OTHER; t++)
-		assert_non_null(sip_transport_name((enum sip_transport)t));
-	assert_int_equal(strcasecmp(sip_scheme_name(SIP_SCHEME_SIPS), "sips"), 0);
-	assert_int_equal(strcasecmp(sip_transport_name(SIP_TRANSPORT_SCTP), "SCTP"), 0);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_OK), 0);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_BAD_TO), 400);
+	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_BODY_TRUNCATED), 400);
+	assert_string_equal(sf_sip_error_reason(SF_SIP_ERR_BAD_TO), "malformed To header");
+	assert_non_null(strcasestr(sf_sip_error_name(SF_SIP_ERR_BAD_TO), "BAD_TO"));
+	for (int h = 1; h < SF_SIP_HDR_COUNT; h++)
+		assert_true(strlen(sf_sip_header_name((enum sf_sip_header_id)h)) > 0);
+	assert_string_equal(sf_sip_header_name(SF_SIP_HDR_CALL_ID), "Call-ID");
+	assert_string_equal(sf_sip_method_name(SF_SIP_METHOD_REGISTER), "REGISTER");
+	for (int k = 0; k <= SF_SIP_KIND_KEEPALIVE; k++)
+		assert_non_null(sf_sip_kind_name((enum sf_sip_kind)k));
+	for (int s = 0; s <= SF_SIP_SCHEME_OTHER; s++)
+		assert_non_null(sf_sip_scheme_name((enum sf_sip_uri_scheme)s));
+	for (int t = 0; t <= SF_SIP_TRANSPORT_OTHER; t++)
+		assert_non_null(sf_sip_transport_name((enum sf_sip_transport)t));
+	assert_int_equal(strcasecmp(sf_sip_scheme_name(SF_SIP_SCHEME_SIPS), "sips"), 0);
+	assert_int_equal(strcasecmp(sf_sip_transport_name(SF_SIP_TRANSPORT_SCTP), "SCTP"), 0);
 }
 
 int

@@ -28,16 +28,16 @@
 #include "test_sip_util.h"
 
 #define MAX_IMPLS 4
-#define ARENA     (2 * SIP_MAX_DATAGRAM)
+#define ARENA     (2 * SF_SIP_MAX_DATAGRAM)
 
-static const enum sip_scan_impl all_impls[MAX_IMPLS] = {SIP_SCAN_SCALAR, SIP_SCAN_SSE2,
-                                                        SIP_SCAN_AVX2, SIP_SCAN_AVX512BW};
+static const enum sf_sip_scan_impl all_impls[MAX_IMPLS] = {SF_SIP_SCAN_SCALAR, SF_SIP_SCAN_SSE2,
+                                                           SF_SIP_SCAN_AVX2, SF_SIP_SCAN_AVX512BW};
 
-static enum sip_scan_impl impls[MAX_IMPLS];
+static enum sf_sip_scan_impl impls[MAX_IMPLS];
 static unsigned n_impls;
-static struct sip_parser parsers[MAX_IMPLS];
-static struct sip_msg msgs[MAX_IMPLS];
-static struct sip_scan_index idx[MAX_IMPLS];
+static struct sf_sip_parser parsers[MAX_IMPLS];
+static struct sf_sip_msg msgs[MAX_IMPLS];
+static struct sf_sip_scan_index idx[MAX_IMPLS];
 
 struct corpus_file {
 	char name[160];
@@ -74,10 +74,11 @@ compare_index(const uint8_t *buf, size_t len, const char *what)
 	size_t nb = n_blocks(len);
 
 	for (unsigned i = 0; i < n_impls; i++) {
-		sip_scan_fn fn = sip_scan_get(impls[i]);
+		sf_sip_scan_fn fn = sf_sip_scan_get(impls[i]);
 
 		if (fn == NULL)
-			fail_msg("sip_scan_get(%s) returned NULL", sip_scan_impl_name(impls[i]));
+			fail_msg("sf_sip_scan_get(%s) returned NULL",
+			         sf_sip_scan_impl_name(impls[i]));
 		memset(&idx[i], 0xa5, sizeof(idx[i]));
 		fn(buf, len, 0, nb, &idx[i]);
 	}
@@ -90,8 +91,8 @@ compare_index(const uint8_t *buf, size_t len, const char *what)
 		        "%s (len %zu): %s and %s differ in block %ld:\n"
 		        "  lf    %016llx vs %016llx\n  colon %016llx vs %016llx\n"
 		        "  comma %016llx vs %016llx\n  ctl   %016llx vs %016llx\n",
-		        what, len, sip_scan_impl_name(impls[0]), sip_scan_impl_name(impls[i]), b,
-		        (unsigned long long)idx[0].lf[b], (unsigned long long)idx[i].lf[b],
+		        what, len, sf_sip_scan_impl_name(impls[0]), sf_sip_scan_impl_name(impls[i]),
+		        b, (unsigned long long)idx[0].lf[b], (unsigned long long)idx[i].lf[b],
 		        (unsigned long long)idx[0].colon[b], (unsigned long long)idx[i].colon[b],
 		        (unsigned long long)idx[0].comma[b], (unsigned long long)idx[i].comma[b],
 		        (unsigned long long)idx[0].ctl[b], (unsigned long long)idx[i].ctl[b]);
@@ -107,21 +108,21 @@ compare_parse(const uint8_t *buf, size_t len, const char *what)
 	char why[256];
 
 	for (unsigned i = 0; i < n_impls; i++) {
-		enum sip_error e;
+		enum sf_sip_error e;
 
 		tsu_msg_reset(&msgs[i]);
-		e = sip_parse(&parsers[i], buf, len, &msgs[i]);
+		e = sf_sip_parse(&parsers[i], buf, len, &msgs[i]);
 		if (e != msgs[i].error) {
 			print_error("%s: %s returned %s but msg.error is %s\n", what,
-			            sip_scan_impl_name(impls[i]), sip_error_name(e),
-			            sip_error_name(msgs[i].error));
+			            sf_sip_scan_impl_name(impls[i]), sf_sip_error_name(e),
+			            sf_sip_error_name(msgs[i].error));
 			return 1;
 		}
 		const char *w = tsu_check_view(&msgs[i], len);
 
 		if (w != NULL) {
 			print_error("%s: %s view invariant: %s\n", what,
-			            sip_scan_impl_name(impls[i]), w);
+			            sf_sip_scan_impl_name(impls[i]), w);
 			return 1;
 		}
 	}
@@ -129,9 +130,9 @@ compare_parse(const uint8_t *buf, size_t len, const char *what)
 		if (tsu_msg_diff(&msgs[0], &msgs[i], why, sizeof(why)) != 0) {
 			print_error(
 			        "%s (len %zu): views of %s and %s differ: %s (verdicts %s / %s)\n",
-			        what, len, sip_scan_impl_name(impls[0]),
-			        sip_scan_impl_name(impls[i]), why, sip_error_name(msgs[0].error),
-			        sip_error_name(msgs[i].error));
+			        what, len, sf_sip_scan_impl_name(impls[0]),
+			        sf_sip_scan_impl_name(impls[i]), why,
+			        sf_sip_error_name(msgs[0].error), sf_sip_error_name(msgs[i].error));
 			return 1;
 		}
 	}
@@ -165,8 +166,8 @@ load_dir(const char *sub, const char *suffix)
 
 		snprintf(f->name, sizeof(f->name), "%s/%s", sub, names[i]);
 		f->data = tsu_read_corpus(sub, names[i], &f->len);
-		if (f->len > SIP_MAX_DATAGRAM)
-			f->len = SIP_MAX_DATAGRAM; /* the index has no room for more */
+		if (f->len > SF_SIP_MAX_DATAGRAM)
+			f->len = SF_SIP_MAX_DATAGRAM; /* the index has no room for more */
 	}
 	tsu_free_names(names, n);
 }
@@ -177,19 +178,19 @@ group_setup(void **state)
 	(void)state;
 	n_impls = 0;
 	for (unsigned i = 0; i < MAX_IMPLS; i++) {
-		if (!sip_scan_supported(all_impls[i]))
+		if (!sf_sip_scan_supported(all_impls[i]))
 			continue;
-		if (sip_parser_init(&parsers[n_impls], all_impls[i]) != 0)
+		if (sf_sip_parser_init(&parsers[n_impls], all_impls[i]) != 0)
 			return -1;
 		if (parsers[n_impls].scan_impl != all_impls[i])
 			return -1;
 		impls[n_impls++] = all_impls[i];
 	}
-	if (n_impls == 0 || impls[0] != SIP_SCAN_SCALAR)
+	if (n_impls == 0 || impls[0] != SF_SIP_SCAN_SCALAR)
 		return -1;
 	fprintf(stderr, "scanner implementations compared:");
 	for (unsigned i = 0; i < n_impls; i++)
-		fprintf(stderr, " %s", sip_scan_impl_name(impls[i]));
+		fprintf(stderr, " %s", sf_sip_scan_impl_name(impls[i]));
 	fprintf(stderr, "\n");
 	load_dir("rfc4475", ".dat");
 	load_dir("rfc5118", ".dat");
@@ -221,27 +222,27 @@ group_teardown(void **state)
 static void
 impl_selection(void **state)
 {
-	struct sip_parser p;
+	struct sf_sip_parser p;
 
 	(void)state;
-	assert_true(sip_scan_supported(SIP_SCAN_SCALAR));
+	assert_true(sf_sip_scan_supported(SF_SIP_SCAN_SCALAR));
 	for (unsigned i = 0; i < MAX_IMPLS; i++) {
-		int rc = sip_parser_init(&p, all_impls[i]);
+		int rc = sf_sip_parser_init(&p, all_impls[i]);
 
-		assert_non_null(sip_scan_impl_name(all_impls[i]));
-		if (sip_scan_supported(all_impls[i])) {
+		assert_non_null(sf_sip_scan_impl_name(all_impls[i]));
+		if (sf_sip_scan_supported(all_impls[i])) {
 			assert_int_equal(rc, 0);
 			assert_int_equal(p.scan_impl, all_impls[i]);
-			assert_true(p.scan == sip_scan_get(all_impls[i]));
+			assert_true(p.scan == sf_sip_scan_get(all_impls[i]));
 		} else {
 			assert_int_equal(rc, -ENOTSUP);
 		}
 	}
 	/* AUTO picks one of the supported implementations */
-	assert_int_equal(sip_parser_init(&p, SIP_SCAN_AUTO), 0);
-	assert_true(p.scan_impl != SIP_SCAN_AUTO);
-	assert_true(sip_scan_supported(p.scan_impl));
-	assert_true(p.scan == sip_scan_get(p.scan_impl));
+	assert_int_equal(sf_sip_parser_init(&p, SF_SIP_SCAN_AUTO), 0);
+	assert_true(p.scan_impl != SF_SIP_SCAN_AUTO);
+	assert_true(sf_sip_scan_supported(p.scan_impl));
+	assert_true(p.scan == sf_sip_scan_get(p.scan_impl));
 }
 
 /* The scalar index marks exactly the LF, ':', ',' and raw control octets,
@@ -249,7 +250,7 @@ impl_selection(void **state)
 static void
 scalar_matches_octets(void **state)
 {
-	sip_scan_fn fn = sip_scan_get(SIP_SCAN_SCALAR);
+	sf_sip_scan_fn fn = sf_sip_scan_get(SF_SIP_SCAN_SCALAR);
 
 	(void)state;
 	for (size_t f = 0; f < n_files; f++) {
@@ -291,7 +292,7 @@ scalar_matches_octets(void **state)
 static void
 block_ranges(void **state)
 {
-	static struct sip_scan_index whole, pieces;
+	static struct sf_sip_scan_index whole, pieces;
 	const struct corpus_file *f = NULL;
 
 	(void)state;
@@ -300,7 +301,7 @@ block_ranges(void **state)
 			f = &files[i];
 	assert_non_null(f);
 	for (unsigned i = 0; i < n_impls; i++) {
-		sip_scan_fn fn = sip_scan_get(impls[i]);
+		sf_sip_scan_fn fn = sf_sip_scan_get(impls[i]);
 		const uint8_t *buf = place(f->data, f->len);
 		size_t nb = n_blocks(f->len);
 
@@ -311,7 +312,7 @@ block_ranges(void **state)
 
 			memset(&pieces, 0x5a, sizeof(pieces));
 			fn(buf, f->len, from, to, &pieces);
-			for (size_t b = 0; b < SIP_SCAN_BLOCKS; b++) {
+			for (size_t b = 0; b < SF_SIP_SCAN_BLOCKS; b++) {
 				int inside = b >= from && b < to;
 				uint64_t pat = UINT64_C(0x5a5a5a5a5a5a5a5a);
 
@@ -320,11 +321,11 @@ block_ranges(void **state)
 				               pieces.comma[b] != whole.comma[b]))
 					fail_msg("%s: block %zu of [%zu, %zu) differs from a whole "
 					         "scan",
-					         sip_scan_impl_name(impls[i]), b, from, to);
+					         sf_sip_scan_impl_name(impls[i]), b, from, to);
 				if (!inside && (pieces.lf[b] != pat || pieces.colon[b] != pat ||
 				                pieces.comma[b] != pat))
 					fail_msg("%s: scanning [%zu, %zu) wrote block %zu",
-					         sip_scan_impl_name(impls[i]), from, to, b);
+					         sf_sip_scan_impl_name(impls[i]), from, to, b);
 			}
 		}
 	}
@@ -489,7 +490,7 @@ mutate(uint8_t *m, size_t *len, size_t cap)
 static void
 mutations(void **state)
 {
-	static uint8_t work[SIP_MAX_DATAGRAM];
+	static uint8_t work[SF_SIP_MAX_DATAGRAM];
 	const char *env_n = getenv("SIPFRONT_SCAN_MUTATIONS");
 	const char *env_seed = getenv("SIPFRONT_SCAN_SEED");
 	unsigned long count = env_n ? strtoul(env_n, NULL, 10) : 100000;
@@ -518,7 +519,7 @@ mutations(void **state)
 			dump_input(buf, len, "scan-mismatch.bin");
 			fail_msg("%s", what);
 		}
-		ok += msgs[0].error == SIP_ERR_OK;
+		ok += msgs[0].error == SF_SIP_ERR_OK;
 	}
 	/* the mutations must not all be trivially rejected */
 	print_message("%lu mutations, %lu still valid\n", count, ok);

@@ -166,7 +166,7 @@ tsu_unguard(struct tsu_guarded *g)
 }
 
 void
-tsu_msg_reset(struct sip_msg *msg)
+tsu_msg_reset(struct sf_sip_msg *msg)
 {
 	memset(msg, 0, sizeof(*msg));
 }
@@ -186,7 +186,7 @@ static char why_buf[256];
 	} while (0)
 
 static const char *
-check_uri(const struct sip_uri *u, size_t len, const char *what)
+check_uri(const struct sf_sip_uri *u, size_t len, const char *what)
 {
 	SPAN_IN(u->raw, what);
 	SPAN_IN(u->scheme, what);
@@ -197,8 +197,8 @@ check_uri(const struct sip_uri *u, size_t len, const char *what)
 	SPAN_IN(u->headers, what);
 	SPAN_IN(u->maddr, what);
 	SPAN_IN(u->user_param, what);
-	if (u->scheme_id > SIP_SCHEME_OTHER || u->host_type > SIP_HOST_IPV6 ||
-	    u->transport > SIP_TRANSPORT_OTHER) {
+	if (u->scheme_id > SF_SIP_SCHEME_OTHER || u->host_type > SF_SIP_HOST_IPV6 ||
+	    u->transport > SF_SIP_TRANSPORT_OTHER) {
 		snprintf(why_buf, sizeof(why_buf), "%s: enum out of range", what);
 		return why_buf;
 	}
@@ -206,7 +206,7 @@ check_uri(const struct sip_uri *u, size_t len, const char *what)
 }
 
 static const char *
-check_na(const struct sip_name_addr *na, size_t len, const char *what)
+check_na(const struct sf_sip_name_addr *na, size_t len, const char *what)
 {
 	SPAN_IN(na->raw, what);
 	SPAN_IN(na->display, what);
@@ -216,15 +216,15 @@ check_na(const struct sip_name_addr *na, size_t len, const char *what)
 }
 
 const char *
-tsu_check_view(const struct sip_msg *msg, size_t len)
+tsu_check_view(const struct sf_sip_msg *msg, size_t len)
 {
 	const char *w;
 
-	if (msg->kind > SIP_KIND_KEEPALIVE)
+	if (msg->kind > SF_SIP_KIND_KEEPALIVE)
 		return "kind out of range";
-	if (msg->error >= SIP_ERR_COUNT)
+	if (msg->error >= SF_SIP_ERR_COUNT)
 		return "error out of range";
-	if (msg->method >= SIP_METHOD_COUNT || msg->cseq_method >= SIP_METHOD_COUNT)
+	if (msg->method >= SF_SIP_METHOD_COUNT || msg->cseq_method >= SF_SIP_METHOD_COUNT)
 		return "method out of range";
 	SPAN_IN(msg->error_at, "error_at");
 	SPAN_IN(msg->method_name, "method_name");
@@ -242,12 +242,12 @@ tsu_check_view(const struct sip_msg *msg, size_t len)
 	    (w = check_na(&msg->from, len, "from")) != NULL ||
 	    (w = check_na(&msg->to, len, "to")) != NULL)
 		return w;
-	if (msg->header_count > SIP_MAX_HEADERS || msg->value_count > SIP_MAX_VALUES ||
-	    msg->via_count > SIP_MAX_VIAS || msg->contact_count > SIP_MAX_CONTACTS ||
-	    msg->route_count > SIP_MAX_ROUTES || msg->record_route_count > SIP_MAX_ROUTES)
+	if (msg->header_count > SF_SIP_MAX_HEADERS || msg->value_count > SF_SIP_MAX_VALUES ||
+	    msg->via_count > SF_SIP_MAX_VIAS || msg->contact_count > SF_SIP_MAX_CONTACTS ||
+	    msg->route_count > SF_SIP_MAX_ROUTES || msg->record_route_count > SF_SIP_MAX_ROUTES)
 		return "a count exceeds its array";
 	for (unsigned i = 0; i < msg->via_count; i++) {
-		const struct sip_via *v = &msg->via[i];
+		const struct sf_sip_via *v = &msg->via[i];
 
 		SPAN_IN(v->raw, "via.raw");
 		SPAN_IN(v->protocol, "via.protocol");
@@ -258,7 +258,7 @@ tsu_check_view(const struct sip_msg *msg, size_t len)
 		SPAN_IN(v->received, "via.received");
 		SPAN_IN(v->rport_value, "via.rport_value");
 		SPAN_IN(v->maddr, "via.maddr");
-		if (v->transport_id > SIP_TRANSPORT_OTHER || v->host_type > SIP_HOST_IPV6)
+		if (v->transport_id > SF_SIP_TRANSPORT_OTHER || v->host_type > SF_SIP_HOST_IPV6)
 			return "via enum out of range";
 	}
 	for (unsigned i = 0; i < msg->contact_count; i++)
@@ -273,28 +273,29 @@ tsu_check_view(const struct sip_msg *msg, size_t len)
 	for (unsigned i = 0; i < msg->header_count; i++) {
 		SPAN_IN(msg->headers[i].name, "header name");
 		SPAN_IN(msg->headers[i].value, "header value");
-		if (msg->headers[i].id >= SIP_HDR_COUNT)
+		if (msg->headers[i].id >= SF_SIP_HDR_COUNT)
 			return "header id out of range";
 	}
 	for (unsigned i = 0; i < msg->value_count; i++)
 		SPAN_IN(msg->values[i], "values[]");
 
-	if (msg->error != SIP_ERR_OK)
+	if (msg->error != SF_SIP_ERR_OK)
 		return NULL;
 
 	/* A valid view must also be coherent. */
-	if (msg->kind == SIP_KIND_NOT_SIP)
+	if (msg->kind == SF_SIP_KIND_NOT_SIP)
 		return "OK but kind not-sip";
-	if (msg->kind == SIP_KIND_REQUEST) {
-		if (msg->method == SIP_METHOD_UNKNOWN || msg->method_name.len == 0)
+	if (msg->kind == SF_SIP_KIND_REQUEST) {
+		if (msg->method == SF_SIP_METHOD_UNKNOWN || msg->method_name.len == 0)
 			return "OK request without a method";
-		if (msg->ruri.scheme_id != SIP_SCHEME_SIP &&
-		    msg->ruri.scheme_id != SIP_SCHEME_SIPS && msg->ruri.scheme_id != SIP_SCHEME_TEL)
+		if (msg->ruri.scheme_id != SF_SIP_SCHEME_SIP &&
+		    msg->ruri.scheme_id != SF_SIP_SCHEME_SIPS &&
+		    msg->ruri.scheme_id != SF_SIP_SCHEME_TEL)
 			return "OK request with a Request-URI scheme other than sip/sips/tel";
 	}
-	if (msg->kind == SIP_KIND_RESPONSE && (msg->status < 100 || msg->status > 699))
+	if (msg->kind == SF_SIP_KIND_RESPONSE && (msg->status < 100 || msg->status > 699))
 		return "OK response with a status outside 100-699";
-	if (msg->kind == SIP_KIND_REQUEST || msg->kind == SIP_KIND_RESPONSE) {
+	if (msg->kind == SF_SIP_KIND_REQUEST || msg->kind == SF_SIP_KIND_RESPONSE) {
 		if (msg->via_count == 0)
 			return "OK message without a Via";
 		if (msg->call_id.len == 0)
@@ -303,12 +304,12 @@ tsu_check_view(const struct sip_msg *msg, size_t len)
 			return "OK message whose body length differs from Content-Length";
 	}
 	for (unsigned i = 0; i < msg->header_count; i++) {
-		const struct sip_header *h = &msg->headers[i];
+		const struct sf_sip_header *h = &msg->headers[i];
 
 		if ((unsigned)h->first_value + h->n_values > msg->value_count)
 			return "header values past value_count";
 	}
-	for (unsigned id = 0; id < SIP_HDR_COUNT; id++) {
+	for (unsigned id = 0; id < SF_SIP_HDR_COUNT; id++) {
 		uint16_t fh = msg->first_header[id];
 
 		if (fh == 0xffff)
@@ -316,7 +317,7 @@ tsu_check_view(const struct sip_msg *msg, size_t len)
 		if (fh >= msg->header_count || msg->headers[fh].id != id) {
 			snprintf(why_buf, sizeof(why_buf),
 			         "first_header[%s] = %u does not point at such a header",
-			         sip_header_name(id), fh);
+			         sf_sip_header_name(id), fh);
 			return why_buf;
 		}
 	}
@@ -344,7 +345,7 @@ tsu_check_view(const struct sip_msg *msg, size_t len)
 	     (long)b->field)
 
 static int
-diff_uri(const struct sip_uri *a, const struct sip_uri *b, const char *what, char *why,
+diff_uri(const struct sf_sip_uri *a, const struct sf_sip_uri *b, const char *what, char *why,
          size_t why_len)
 {
 	CMP_SPAN(raw, what);
@@ -365,8 +366,8 @@ diff_uri(const struct sip_uri *a, const struct sip_uri *b, const char *what, cha
 }
 
 static int
-diff_na(const struct sip_name_addr *a, const struct sip_name_addr *b, const char *what, char *why,
-        size_t why_len)
+diff_na(const struct sf_sip_name_addr *a, const struct sf_sip_name_addr *b, const char *what,
+        char *why, size_t why_len)
 {
 	CMP_SPAN(raw, what);
 	CMP_SPAN(display, what);
@@ -377,7 +378,7 @@ diff_na(const struct sip_name_addr *a, const struct sip_name_addr *b, const char
 }
 
 static int
-diff_via(const struct sip_via *a, const struct sip_via *b, const char *what, char *why,
+diff_via(const struct sf_sip_via *a, const struct sf_sip_via *b, const char *what, char *why,
          size_t why_len)
 {
 	CMP_SPAN(raw, what);
@@ -404,7 +405,7 @@ cap(unsigned n, unsigned max)
 }
 
 int
-tsu_msg_diff(const struct sip_msg *a, const struct sip_msg *b, char *why, size_t why_len)
+tsu_msg_diff(const struct sf_sip_msg *a, const struct sf_sip_msg *b, char *why, size_t why_len)
 {
 	const char *m = "msg";
 	char what[48];
@@ -439,7 +440,7 @@ tsu_msg_diff(const struct sip_msg *a, const struct sip_msg *b, char *why, size_t
 	CMP_SPAN(auth_username, m);
 	CMP_VAL(allow_mask, m);
 	CMP_SPAN(body, m);
-	for (unsigned i = 0; i < SIP_HDR_COUNT; i++)
+	for (unsigned i = 0; i < SF_SIP_HDR_COUNT; i++)
 		DIFF(a->first_header[i] != b->first_header[i], "first_header[%u]: %u vs %u", i,
 		     a->first_header[i], b->first_header[i]);
 	CMP_VAL(header_count, m);
@@ -448,27 +449,27 @@ tsu_msg_diff(const struct sip_msg *a, const struct sip_msg *b, char *why, size_t
 	CMP_VAL(contact_count, m);
 	CMP_VAL(route_count, m);
 	CMP_VAL(record_route_count, m);
-	for (unsigned i = 0; i < cap(a->via_count, SIP_MAX_VIAS); i++) {
+	for (unsigned i = 0; i < cap(a->via_count, SF_SIP_MAX_VIAS); i++) {
 		snprintf(what, sizeof(what), "via[%u]", i);
 		if (diff_via(&a->via[i], &b->via[i], what, why, why_len))
 			return 1;
 	}
-	for (unsigned i = 0; i < cap(a->contact_count, SIP_MAX_CONTACTS); i++) {
+	for (unsigned i = 0; i < cap(a->contact_count, SF_SIP_MAX_CONTACTS); i++) {
 		snprintf(what, sizeof(what), "contact[%u]", i);
 		if (diff_na(&a->contact[i], &b->contact[i], what, why, why_len))
 			return 1;
 	}
-	for (unsigned i = 0; i < cap(a->route_count, SIP_MAX_ROUTES); i++) {
+	for (unsigned i = 0; i < cap(a->route_count, SF_SIP_MAX_ROUTES); i++) {
 		snprintf(what, sizeof(what), "route[%u]", i);
 		if (diff_na(&a->route[i], &b->route[i], what, why, why_len))
 			return 1;
 	}
-	for (unsigned i = 0; i < cap(a->record_route_count, SIP_MAX_ROUTES); i++) {
+	for (unsigned i = 0; i < cap(a->record_route_count, SF_SIP_MAX_ROUTES); i++) {
 		snprintf(what, sizeof(what), "record_route[%u]", i);
 		if (diff_na(&a->record_route[i], &b->record_route[i], what, why, why_len))
 			return 1;
 	}
-	for (unsigned i = 0; i < cap(a->header_count, SIP_MAX_HEADERS); i++) {
+	for (unsigned i = 0; i < cap(a->header_count, SF_SIP_MAX_HEADERS); i++) {
 		snprintf(what, sizeof(what), "headers[%u]", i);
 		CMP_SPAN(headers[i].name, what);
 		CMP_SPAN(headers[i].value, what);
@@ -476,7 +477,7 @@ tsu_msg_diff(const struct sip_msg *a, const struct sip_msg *b, char *why, size_t
 		CMP_VAL(headers[i].n_values, what);
 		CMP_VAL(headers[i].id, what);
 	}
-	for (unsigned i = 0; i < cap(a->value_count, SIP_MAX_VALUES); i++) {
+	for (unsigned i = 0; i < cap(a->value_count, SF_SIP_MAX_VALUES); i++) {
 		snprintf(what, sizeof(what), "values[%u]", i);
 		DIFF(SPAN_NE(a->values[i], b->values[i]), "%s: %u+%u vs %u+%u", what,
 		     a->values[i].off, a->values[i].len, b->values[i].off, b->values[i].len);
@@ -485,7 +486,8 @@ tsu_msg_diff(const struct sip_msg *a, const struct sip_msg *b, char *why, size_t
 }
 
 long
-tsu_index_diff(const struct sip_scan_index *a, const struct sip_scan_index *b, size_t n_blocks)
+tsu_index_diff(const struct sf_sip_scan_index *a, const struct sf_sip_scan_index *b,
+               size_t n_blocks)
 {
 	for (size_t i = 0; i < n_blocks; i++)
 		if (a->lf[i] != b->lf[i] || a->colon[i] != b->colon[i] ||
@@ -495,9 +497,9 @@ tsu_index_diff(const struct sip_scan_index *a, const struct sip_scan_index *b, s
 }
 
 int
-tsu_find_header(const uint8_t *buf, const struct sip_msg *msg, const char *name, int nth)
+tsu_find_header(const uint8_t *buf, const struct sf_sip_msg *msg, const char *name, int nth)
 {
-	for (unsigned i = 0; i < cap(msg->header_count, SIP_MAX_HEADERS); i++) {
+	for (unsigned i = 0; i < cap(msg->header_count, SF_SIP_MAX_HEADERS); i++) {
 		if (tsu_span_eq(buf, msg->headers[i].name, name) && nth-- == 0)
 			return (int)i;
 	}

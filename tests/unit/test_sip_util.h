@@ -44,24 +44,24 @@ void tsu_unguard(struct tsu_guarded *g);
 
 /* Fills *msg with a fixed pattern before a parse, so that two parses that
  * leave a field untouched still compare equal. */
-void tsu_msg_reset(struct sip_msg *msg);
+void tsu_msg_reset(struct sf_sip_msg *msg);
 
 /* Checks the invariants of a parsed view: every span inside [0, len), counts
  * within their caps, enums within range. Returns NULL when all hold, else a
  * static description of the first violation. */
-const char *tsu_check_view(const struct sip_msg *msg, size_t len);
+const char *tsu_check_view(const struct sf_sip_msg *msg, size_t len);
 
 /* Compares two views of the same datagram: the fixed part and the used array
  * entries. Returns 0 when equal, else writes the first difference to why. */
-int tsu_msg_diff(const struct sip_msg *a, const struct sip_msg *b, char *why, size_t why_len);
+int tsu_msg_diff(const struct sf_sip_msg *a, const struct sf_sip_msg *b, char *why, size_t why_len);
 
 /* First block in [0, n_blocks) where two scan indexes differ, or -1. */
-long tsu_index_diff(const struct sip_scan_index *a, const struct sip_scan_index *b,
+long tsu_index_diff(const struct sf_sip_scan_index *a, const struct sf_sip_scan_index *b,
                     size_t n_blocks);
 
 /* Compares a span with a C string. */
 static inline int
-tsu_span_eq(const uint8_t *buf, struct sip_span s, const char *str)
+tsu_span_eq(const uint8_t *buf, struct sf_sip_span s, const char *str)
 {
 	size_t n = strlen(str);
 	return s.len == n && memcmp(buf + s.off, str, n) == 0;
@@ -69,12 +69,12 @@ tsu_span_eq(const uint8_t *buf, struct sip_span s, const char *str)
 
 /* Header index of the n-th (0-based) header named name (case-sensitive, as
  * written), or -1. */
-int tsu_find_header(const uint8_t *buf, const struct sip_msg *msg, const char *name, int nth);
+int tsu_find_header(const uint8_t *buf, const struct sf_sip_msg *msg, const char *name, int nth);
 
 /* cmocka helpers: fail with what was expected and what was seen. */
 #define assert_span_str(buf, span, str)                                                          \
 	do {                                                                                     \
-		struct sip_span s_ = (span);                                                     \
+		struct sf_sip_span s_ = (span);                                                  \
 		const char *e_ = (str);                                                          \
 		if (!tsu_span_eq((buf), s_, e_))                                                 \
 			fail_msg("%s: expected \"%s\", got \"%.*s\" (off %u len %u)", #span, e_, \
@@ -83,7 +83,7 @@ int tsu_find_header(const uint8_t *buf, const struct sip_msg *msg, const char *n
 
 #define assert_span_mem(buf, span, mem, n)                                                    \
 	do {                                                                                  \
-		struct sip_span s_ = (span);                                                  \
+		struct sf_sip_span s_ = (span);                                               \
 		size_t n_ = (n);                                                              \
 		if (s_.len != n_ || memcmp((buf) + s_.off, (mem), n_) != 0)                   \
 			fail_msg("%s: expected %zu octets, got \"%.*s\" (len %u)", #span, n_, \
@@ -92,19 +92,19 @@ int tsu_find_header(const uint8_t *buf, const struct sip_msg *msg, const char *n
 
 #define assert_span_absent(buf, span)                                                     \
 	do {                                                                              \
-		struct sip_span s_ = (span);                                              \
+		struct sf_sip_span s_ = (span);                                           \
 		if (s_.len != 0)                                                          \
 			fail_msg("%s: expected absent, got \"%.*s\"", #span, (int)s_.len, \
 			         (const char *)(buf) + s_.off);                           \
 	} while (0)
 
-#define assert_sip_error(msg, expected)                                                 \
-	do {                                                                            \
-		enum sip_error g_ = (enum sip_error)(msg)->error;                       \
-		enum sip_error x_ = (expected);                                         \
-		if (g_ != x_)                                                           \
-			fail_msg("error: expected %s, got %s (%s)", sip_error_name(x_), \
-			         sip_error_name(g_), sip_error_reason(g_));             \
+#define assert_sip_error(msg, expected)                                                    \
+	do {                                                                               \
+		enum sf_sip_error g_ = (enum sf_sip_error)(msg)->error;                    \
+		enum sf_sip_error x_ = (expected);                                         \
+		if (g_ != x_)                                                              \
+			fail_msg("error: expected %s, got %s (%s)", sf_sip_error_name(x_), \
+			         sf_sip_error_name(g_), sf_sip_error_reason(g_));          \
 	} while (0)
 
 #define assert_view_sane(msg, len)                                   \
