@@ -42,4 +42,14 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print
 echo "== fuzzing (${fuzz_seconds}s per harness) =="
 bash tests/fuzz/run-fuzz.sh build-asan "$fuzz_seconds"
 bash tests/fuzz/run-net-fuzz.sh build-asan "$fuzz_seconds"
-echo "all tests passed"
+# One closing line over both builds' meson test runs, in the plain form.
+python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json <<'PY'
+import json, sys
+count = {"OK": 0, "FAIL": 0, "SKIP": 0}
+for path in sys.argv[1:]:
+    for line in open(path):
+        result = json.loads(line)["result"]
+        key = "OK" if result in ("OK", "EXPECTEDFAIL") else "SKIP" if result == "SKIP" else "FAIL"
+        count[key] += 1
+print(f"tests: {count['OK']} passed, {count['FAIL']} failed, {count['SKIP']} skipped")
+PY
