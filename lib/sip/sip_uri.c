@@ -52,6 +52,48 @@ is_ipv4(const uint8_t *buf, size_t from, size_t to)
 	return dots == 3 && digits > 0;
 }
 
+/* IPv6reference contents (RFC 3261 §25.1 / RFC 4291 text form): 1-4 hex
+ * digit groups, one "::" gap, an optional IPv4 tail worth two groups. The
+ * ":::" written by RFC 2373-derived grammars is tolerated as the gap (RFC
+ * 5118 §4.10). */
+static bool
+is_ipv6(const uint8_t *buf, size_t from, size_t to)
+{
+	size_t groups = 0, i = from;
+	bool gap = false;
+
+	while (i < to) {
+		if (buf[i] == ':') {
+			size_t colons = 0;
+
+			while (i < to && buf[i] == ':') {
+				colons++;
+				i++;
+			}
+			if (colons > 3 || (colons >= 2 && gap))
+				return false;
+			if (colons == 1 && (i - 1 == from || i == to))
+				return false; /* a lone ':' cannot start or end it */
+			gap |= colons >= 2;
+			continue;
+		}
+		size_t group = i;
+
+		while (i < to && cc_is(buf[i], CC_HEX))
+			i++;
+		if (i < to && buf[i] == '.') {
+			if (!is_ipv4(buf, group, to))
+				return false;
+			groups += 2;
+			break;
+		}
+		if (i == group || i - group > 4 || (i < to && buf[i] != ':'))
+			return false;
+		groups++;
+	}
+	return gap ? groups <= 7 : groups == 8;
+}
+
 size_t
 parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *host,
                uint8_t *host_type, uint16_t *port)
@@ -60,7 +102,7 @@ parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *h
 
 	if (pos < end && buf[pos] == '[') {
 		pos = skip_class(buf, pos + 1, end, CC_IPV6);
-		if (pos >= end || buf[pos] != ']' || pos == start + 1)
+		if (pos >= end || buf[pos] != ']' || !is_ipv6(buf, start + 1, pos))
 			return 0;
 		pos++;
 		*host_type = SF_SIP_HOST_IPV6;

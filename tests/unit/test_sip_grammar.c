@@ -1543,6 +1543,30 @@ names_tables(void **state)
 	assert_int_equal(strcasecmp(sf_sip_transport_name(SF_SIP_TRANSPORT_SCTP), "SCTP"), 0);
 }
 
+/* IPv6 references: groups of 1-4 hex digits, one "::" gap (":::" tolerated,
+ * RFC 5118 §4.10), an IPv4 tail worth two groups, eight groups without a gap. */
+static void
+ipv6_reference_forms(void **state)
+{
+	static const char *const good[] = {"[::1]", "[2001:db8::10]", "[::ffff:192.0.2.1]",
+	                                   "[2001:db8:::192.0.2.1]", "[1:2:3:4:5:6:7:8]"};
+	static const char *const bad[] = {
+	        "[1:2:3:4:5:6:7:8:9]", "[2001:db8:::::1]", "[:1::]", "[1::2::3]",
+	        "[fe80::1:]",          "[12345::1]",       "[]",     "[1:2:3:4:5:6:7]"};
+	char start[96];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		snprintf(start, sizeof(start), "OPTIONS sip:%s SIP/2.0", good[i]);
+		expect_ok(REQ(.start = start, .cseq = "CSeq: 1 OPTIONS"));
+		assert_int_equal(msg.ruri.host_type, SF_SIP_HOST_IPV6);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(start, sizeof(start), "OPTIONS sip:%s SIP/2.0", bad[i]);
+		expect(REQ(.start = start, .cseq = "CSeq: 1 OPTIONS"), SF_SIP_ERR_BAD_RURI);
+	}
+}
+
 int
 main(void)
 {
@@ -1576,6 +1600,7 @@ main(void)
 	        cmocka_unit_test(via_lws_everywhere),
 	        cmocka_unit_test(route_needs_brackets),
 	        cmocka_unit_test(uri_port_zero),
+	        cmocka_unit_test(ipv6_reference_forms),
 	        cmocka_unit_test(proxy_authorization),
 	        cmocka_unit_test(header_value_bare_cr),
 	        cmocka_unit_test(header_value_raw_nul),
