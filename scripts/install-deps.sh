@@ -10,8 +10,9 @@ build_deps=(build-essential pkg-config meson ninja-build python3 clang
             libpcap-dev libnuma-dev)
 # Peer parsers, compared against in bench/ (the build works without them).
 bench_deps=(libosip2-dev libsofia-sip-ua-dev libre-dev)
-# Real peers and tools for integration tests.
-test_deps=(iproute2 ethtool sip-tester sipsak tshark tcpdump)
+# Real peers and tools for integration tests (dpdk-dev ships the stock
+# dpdk-telemetry.py client).
+test_deps=(iproute2 ethtool sip-tester sipsak tshark tcpdump dpdk-dev)
 
 missing=()
 for pkg in "${build_deps[@]}" "${bench_deps[@]}" "${test_deps[@]}"; do

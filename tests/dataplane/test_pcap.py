@@ -11,7 +11,9 @@
 #   test_pcap.py BUILD/app/sipfront   (meson test registers it)
 """sipfront pcap-in/pcap-out end-to-end test."""
 
+import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -236,6 +238,13 @@ def check_telemetry(d, n_in):
           % neigh)
     lcores = d.query("/sipfront/lcores")
     check(lcores["worker0"]["rx_pkts"] == n_in, "telemetry lcores")
+    # The stock client (Debian dpdk-dev) reads the same answer.
+    stock = subprocess.run(["dpdk-telemetry.py", "-f", d.prefix], input="/sipfront/sip\n",
+                           capture_output=True, text=True, timeout=30)
+    answer = [json.loads(line) for line in stock.stdout.splitlines() if line.startswith("{")]
+    check(stock.returncode == 0 and answer and answer[-1].get("/sipfront/sip") == sip,
+          "stock dpdk-telemetry.py reads /sipfront/sip (rc %d, %r)"
+          % (stock.returncode, stock.stdout[-200:]))
 
 
 def main():
