@@ -29,6 +29,7 @@ rm -f /tmp/sipfront-demo-out.pcap
 timeout --preserve-status -s INT 3 \
 	build/app/sipfront --no-huge -m 512 --no-pci --file-prefix sf-demo -l 0,1 \
 	-- -c config/sipfront.ini
+rm -rf /var/run/dpdk/sf-demo
 
 echo
 echo "== what sipfront sent (tshark -r /tmp/sipfront-demo-out.pcap) =="
