@@ -271,12 +271,10 @@ parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sf_sip_u
 
 			while (user_end < at && buf[user_end] != ':')
 				user_end++;
-			const uint8_t *pw = user_end < at ? buf + user_end : NULL;
-
 			if (user_end == pos)
 				return 0;
 			uri->user = span(pos, user_end);
-			if (pw != NULL) {
+			if (user_end < at) { /* ":password" */
 				if (skip_escaped(buf, user_end + 1, at, CC_PASSWORD) != at)
 					return 0;
 				uri->password = span(user_end + 1, at);
