@@ -250,15 +250,52 @@ struct sf_sip_limits {
 	uint16_t max_vias; /* <= SF_SIP_MAX_VIAS */
 };
 
-/* The scanner's structural index: one bit per datagram octet; bits past
- * the end of the datagram are 0. `ctl` marks raw control octets (0x00-0x1f
- * but HT and LF, a CR only when no LF follows it, and 0x7f): a line holding
- * one is malformed unless the octet is a quoted-pair in a quoted string. */
+/* The scanner's structural index: per 64-octet block, one bit per octet in
+ * each of these sixteen masks; bits past the end of the datagram are 0. The
+ * first eight are structural: `ctl` marks raw control octets (0x00-0x1f but
+ * HT and LF, a CR only when no LF follows it, and 0x7f), which make a line
+ * malformed unless they are a quoted-pair; `quote` marks '"' and backslash,
+ * all a quoted string needs. The other eight are RFC 3261 character
+ * classes, so that the grammars skip a run of host, token or parameter
+ * characters with one count-trailing-zeros instead of an octet loop. Each
+ * group of eight is the bits of one octet per character, which is how the
+ * widest scanner builds them: two table lookups and a bit transpose. */
+#define SF_SIP_SCAN_MASK_LIST(X)                                     \
+	X(LF, "line feed")                                           \
+	X(COLON, "':'")                                              \
+	X(COMMA, "','")                                              \
+	X(QUOTE, "double quote or backslash")                        \
+	X(CTL, "raw control octet")                                  \
+	X(CR, "carriage return")                                     \
+	X(SEMI, "';'")                                               \
+	X(EQUAL, "'='")                                              \
+	X(LWS, "SP, HT, CR or LF")                                   \
+	X(TOKEN, "token character")                                  \
+	X(HOST, "hostname or IPv4 character")                        \
+	X(PVALUE, "generic-param value character")                   \
+	X(USERINFO, "URI user or password character, escapes aside") \
+	X(URIPARAM, "URI paramchar, escapes aside")                  \
+	X(WORD, "Call-ID word character")                            \
+	X(DIGIT, "decimal digit")
+
+enum sf_sip_scan_mask {
+#define SF_SIP_SCAN_MASK_ENUM(name, text) SF_SIP_SCAN_##name,
+	SF_SIP_SCAN_MASK_LIST(SF_SIP_SCAN_MASK_ENUM)
+#undef SF_SIP_SCAN_MASK_ENUM
+	        SF_SIP_SCAN_MASKS
+};
+
+/* The class masks start here: bit k of a character's class octet is mask
+ * SF_SIP_SCAN_FIRST_CLASS + k. */
+#define SF_SIP_SCAN_FIRST_CLASS SF_SIP_SCAN_LWS
+
+/* One block: two cache lines, the structural masks and the class masks. */
+struct sf_sip_scan_block {
+	_Alignas(64) uint64_t mask[SF_SIP_SCAN_MASKS];
+};
+
 struct sf_sip_scan_index {
-	uint64_t lf[SF_SIP_SCAN_BLOCKS];
-	uint64_t colon[SF_SIP_SCAN_BLOCKS];
-	uint64_t comma[SF_SIP_SCAN_BLOCKS];
-	uint64_t ctl[SF_SIP_SCAN_BLOCKS];
+	struct sf_sip_scan_block block[SF_SIP_SCAN_BLOCKS];
 };
 
 /* Fills blocks [from, to) of the index; a block is 64 octets of buf. */
@@ -271,6 +308,7 @@ enum sf_sip_scan_impl {
 	SF_SIP_SCAN_SSE2,
 	SF_SIP_SCAN_AVX2,
 	SF_SIP_SCAN_AVX512BW,
+	SF_SIP_SCAN_AVX512VBMI, /* AVX-512 VBMI + GFNI: table lookups and a bit transpose */
 };
 
 /* Per-worker parser context: limits, the chosen scanner, its scratch. */
@@ -353,6 +391,7 @@ enum sf_sip_error sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf,
 sf_sip_scan_fn sf_sip_scan_get(enum sf_sip_scan_impl impl);
 bool sf_sip_scan_supported(enum sf_sip_scan_impl impl);
 const char *sf_sip_scan_impl_name(enum sf_sip_scan_impl impl);
+const char *sf_sip_scan_mask_name(enum sf_sip_scan_mask mask);
 
 const char *sf_sip_error_reason(enum sf_sip_error error);
 const char *sf_sip_error_name(enum sf_sip_error error);

@@ -18,12 +18,12 @@
  * value, the position after SWS "," SWS before the next element, or 0 when
  * anything else follows. */
 static inline size_t
-list_next(const uint8_t *buf, size_t pos, size_t to)
+list_next(struct parse_ctx *ctx, size_t pos, size_t to)
 {
-	pos = skip_lws(buf, pos, to);
+	pos = ctx_skip_lws(ctx, pos, to);
 	if (pos >= to)
 		return LIST_END;
-	return buf[pos] == ',' ? pos + 1 : 0;
+	return ctx->buf[pos] == ',' ? pos + 1 : 0;
 }
 
 static void
@@ -68,15 +68,16 @@ via_param(struct sf_sip_via *via, const uint8_t *buf, struct sf_sip_span name,
 
 /* SIP SLASH 2.0 SLASH transport, where SLASH = SWS "/" SWS. */
 static size_t
-via_protocol(const uint8_t *buf, size_t pos, size_t to, struct sf_sip_via *via,
+via_protocol(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_via *via,
              enum sf_sip_error *err)
 {
+	const uint8_t *buf = ctx->buf;
 	size_t name = pos, name_end;
 
 	*err = SF_SIP_ERR_BAD_VIA;
 	/* Nearly every Via is written "SIP/2.0/" without LWS: one compare. */
 	if (to - pos > 8 && word_ieq(buf + pos, "sip/2.0/", 8)) {
-		size_t tr_end = skip_class(buf, pos + 8, to, CC_TOKEN);
+		size_t tr_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos + 8, to);
 
 		if (tr_end == pos + 8)
 			return 0;
@@ -85,18 +86,20 @@ via_protocol(const uint8_t *buf, size_t pos, size_t to, struct sf_sip_via *via,
 		via->transport_id = (uint8_t)transport_from_token(buf + pos + 8, tr_end - pos - 8);
 		return tr_end;
 	}
-	name_end = skip_class(buf, pos, to, CC_TOKEN);
+	name_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, to);
 	if (name_end == name)
 		return 0;
-	pos = skip_lws(buf, name_end, to);
+	pos = ctx_skip_lws(ctx, name_end, to);
 	if (pos >= to || buf[pos] != '/')
 		return 0;
-	size_t ver = skip_lws(buf, pos + 1, to), ver_end = skip_class(buf, ver, to, CC_TOKEN);
+	size_t ver = ctx_skip_lws(ctx, pos + 1, to);
+	size_t ver_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, ver, to);
 
-	pos = skip_lws(buf, ver_end, to);
+	pos = ctx_skip_lws(ctx, ver_end, to);
 	if (ver_end == ver || pos >= to || buf[pos] != '/')
 		return 0;
-	size_t tr = skip_lws(buf, pos + 1, to), tr_end = skip_class(buf, tr, to, CC_TOKEN);
+	size_t tr = ctx_skip_lws(ctx, pos + 1, to);
+	size_t tr_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, tr, to);
 
 	if (tr_end == tr)
 		return 0;
@@ -122,7 +125,7 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 	for (;;) {
 		enum sf_sip_error err;
 
-		pos = skip_lws(buf, pos, to);
+		pos = ctx_skip_lws(ctx, pos, to);
 		if (m->via_count >= ctx->parser->limits.max_vias)
 			return SF_SIP_ERR_TOO_MANY_VIAS;
 		struct sf_sip_via *via = &m->via[m->via_count];
@@ -131,22 +134,22 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 		via->ttl = -1;
 		size_t start = pos;
 
-		pos = via_protocol(buf, pos, to, via, &err);
+		pos = via_protocol(ctx, pos, to, via, &err);
 		if (pos == 0)
 			return err;
-		size_t host = skip_lws(buf, pos, to);
+		size_t host = ctx_skip_lws(ctx, pos, to);
 
 		if (host == pos)
 			return SF_SIP_ERR_BAD_VIA;
-		pos = parse_hostport(buf, host, to, &via->host, &via->host_type, &via->port);
+		pos = parse_hostport(ctx, host, to, &via->host, &via->host_type, &via->port);
 		if (pos == 0)
 			return SF_SIP_ERR_BAD_VIA;
-		size_t colon = skip_lws(buf, pos, to);
+		size_t colon = ctx_skip_lws(ctx, pos, to);
 
 		/* sent-by = host [ COLON port ], and COLON = SWS ":" SWS. */
 		if (via->port == 0 && colon < to && buf[colon] == ':') {
-			size_t digits = skip_lws(buf, colon + 1, to);
-			size_t digits_end = skip_class(buf, digits, to, CC_DIGIT);
+			size_t digits = ctx_skip_lws(ctx, colon + 1, to);
+			size_t digits_end = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, digits, to);
 			uint64_t port;
 
 			if (!parse_uint(buf, digits, digits_end, 65535, &port) || port == 0)
@@ -159,14 +162,15 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 		bool ok = true;
 
 		for (;;) {
-			size_t p = skip_lws(buf, pos, to);
+			size_t p = ctx_skip_lws(ctx, pos, to);
 			struct sf_sip_span name, value;
 
 			if (p >= to || buf[p] != ';')
 				break;
 			if (params == 0)
 				params = p;
-			p = parse_generic_param(buf, skip_lws(buf, p + 1, to), to, &name, &value);
+			p = parse_generic_param(ctx, ctx_skip_lws(ctx, p + 1, to), to, &name,
+			                        &value);
 			if (p == 0)
 				return SF_SIP_ERR_BAD_VIA;
 			via_param(via, buf, name, value, &ok);
@@ -180,7 +184,7 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 		err = add_value(ctx, start, pos);
 		if (err != SF_SIP_ERR_OK)
 			return err;
-		pos = list_next(buf, pos, to);
+		pos = list_next(ctx, pos, to);
 		if (pos == LIST_END)
 			return SF_SIP_ERR_OK;
 		if (pos == 0)
@@ -192,33 +196,40 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
  * error. A bare addr-spec ends at white space, ';' or ',' (RFC 3261 §20:
  * a URI holding those must be bracketed), so its params are header params. */
 static size_t
-parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sf_sip_name_addr *na)
+parse_name_addr(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name_addr *na)
 {
+	const uint8_t *buf = ctx->buf;
+
 	/* na->uri is cleared by parse_uri. */
 	memset(na, 0, offsetof(struct sf_sip_name_addr, uri));
 	na->bracketed = false;
-	pos = skip_lws(buf, pos, to);
+	pos = ctx_skip_lws(ctx, pos, to);
 	size_t start = pos;
 
 	if (pos >= to)
 		return 0;
 	if (buf[pos] == '"') {
-		size_t q = skip_quoted(buf, pos, to);
+		size_t q = ctx_skip_quoted(ctx, pos, to);
 
 		if (q == 0)
 			return 0;
 		na->display = span(pos, q);
-		pos = skip_lws(buf, q, to);
+		pos = ctx_skip_lws(ctx, q, to);
 		if (pos >= to || buf[pos] != '<')
 			return 0;
 	} else if (buf[pos] != '<') {
-		/* Unquoted display name: tokens and LWS up to a '<'. */
+		/* Unquoted display name: runs of tokens and LWS up to a '<'. */
 		size_t p = pos, last = pos;
 
-		while (p < to && (cc_is(buf[p], CC_TOKEN) || cc_is(buf[p], CC_LWS))) {
-			if (!cc_is(buf[p], CC_LWS))
-				last = p + 1;
-			p++;
+		for (;;) {
+			size_t word_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, p, to);
+			size_t next = ctx_skip_lws(ctx, word_end, to);
+
+			if (word_end > p)
+				last = word_end;
+			if (next == p)
+				break;
+			p = next;
 		}
 		if (p < to && buf[p] == '<') {
 			na->display = span(pos, last);
@@ -227,14 +238,14 @@ parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sf_sip_name_ad
 	}
 
 	if (buf[pos] == '<') {
-		size_t uri_end = parse_uri(buf, pos + 1, to, false, &na->uri);
+		size_t uri_end = parse_uri(ctx, pos + 1, to, false, &na->uri);
 
 		if (uri_end == 0 || uri_end >= to || buf[uri_end] != '>')
 			return 0;
 		na->bracketed = true;
 		pos = uri_end + 1;
 	} else {
-		pos = parse_uri(buf, pos, to, true, &na->uri);
+		pos = parse_uri(ctx, pos, to, true, &na->uri);
 		if (pos == 0)
 			return 0;
 	}
@@ -242,14 +253,14 @@ parse_name_addr(const uint8_t *buf, size_t pos, size_t to, struct sf_sip_name_ad
 	size_t params = 0;
 
 	for (;;) {
-		size_t p = skip_lws(buf, pos, to);
+		size_t p = ctx_skip_lws(ctx, pos, to);
 		struct sf_sip_span name, value;
 
 		if (p >= to || buf[p] != ';')
 			break;
 		if (params == 0)
 			params = p;
-		p = parse_generic_param(buf, skip_lws(buf, p + 1, to), to, &name, &value);
+		p = parse_generic_param(ctx, ctx_skip_lws(ctx, p + 1, to), to, &name, &value);
 		if (p == 0)
 			return 0;
 		if (SPAN_IEQ(buf + name.off, name.len, "tag"))
@@ -266,13 +277,12 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_
                        uint16_t max, uint16_t *count, bool bracketed_only,
                        enum sf_sip_error malformed, enum sf_sip_error too_many)
 {
-	const uint8_t *buf = ctx->buf;
 	size_t pos = from;
 
 	for (;;) {
 		if (*count >= max)
 			return too_many;
-		pos = parse_name_addr(buf, pos, to, &out[*count]);
+		pos = parse_name_addr(ctx, pos, to, &out[*count]);
 		if (pos == 0 || (bracketed_only && !out[*count].bracketed))
 			return malformed;
 		struct sf_sip_span raw = out[*count].raw;
@@ -281,7 +291,7 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_
 		if (err != SF_SIP_ERR_OK)
 			return err;
 		(*count)++;
-		pos = list_next(buf, pos, to);
+		pos = list_next(ctx, pos, to);
 		if (pos == LIST_END)
 			return SF_SIP_ERR_OK;
 		if (pos == 0)
@@ -294,13 +304,13 @@ parse_cseq(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
 	struct sf_sip_msg *m = ctx->msg;
-	size_t digits = skip_class(buf, from, to, CC_DIGIT);
+	size_t digits = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, from, to);
 	uint64_t num;
 
 	if (!parse_uint(buf, from, digits, UINT32_MAX, &num))
 		return SF_SIP_ERR_BAD_CSEQ;
-	size_t method = skip_lws(buf, digits, to);
-	size_t method_end = skip_class(buf, method, to, CC_TOKEN);
+	size_t method = ctx_skip_lws(ctx, digits, to);
+	size_t method_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, method, to);
 
 	if (method == digits || method_end == method || method_end != to)
 		return SF_SIP_ERR_BAD_CSEQ;
@@ -318,7 +328,7 @@ parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
 	struct sf_sip_msg *m = ctx->msg;
-	size_t scheme_end = skip_class(buf, from, to, CC_TOKEN);
+	size_t scheme_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, from, to);
 
 	if (scheme_end == from || (scheme_end < to && !cc_is(buf[scheme_end], CC_LWS)))
 		return SF_SIP_ERR_BAD_AUTHORIZATION;
@@ -327,16 +337,16 @@ parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
 	size_t pos = scheme_end;
 
 	while (pos < to) {
-		size_t name = skip_lws(buf, pos, to);
-		size_t name_end = skip_class(buf, name, to, CC_TOKEN);
-		size_t eq = skip_lws(buf, name_end, to);
+		size_t name = ctx_skip_lws(ctx, pos, to);
+		size_t name_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, name, to);
+		size_t eq = ctx_skip_lws(ctx, name_end, to);
 
 		if (name_end == name || eq >= to || buf[eq] != '=')
 			break;
-		size_t v = skip_lws(buf, eq + 1, to), v_end;
+		size_t v = ctx_skip_lws(ctx, eq + 1, to), v_end;
 
 		if (v < to && buf[v] == '"') {
-			v_end = skip_quoted(buf, v, to);
+			v_end = ctx_skip_quoted(ctx, v, to);
 			if (v_end == 0)
 				break;
 			if (SPAN_IEQ(buf + name, name_end - name, "username"))
@@ -348,7 +358,7 @@ parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
 			if (SPAN_IEQ(buf + name, name_end - name, "username"))
 				m->auth_username = span(v, v_end);
 		}
-		pos = skip_lws(buf, v_end, to);
+		pos = ctx_skip_lws(ctx, v_end, to);
 		if (pos >= to || buf[pos] != ',')
 			break;
 		pos++;
@@ -365,8 +375,8 @@ parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow)
 	size_t pos = from;
 
 	while (pos < to) {
-		size_t end = ctx_next_bit(ctx, ctx->parser->index.comma, pos, to);
-		size_t v = skip_lws(buf, pos, end), v_end = end;
+		size_t end = ctx_find(ctx, SF_SIP_SCAN_COMMA, pos, to);
+		size_t v = ctx_skip_lws(ctx, pos, end), v_end = end;
 
 		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
 			v_end--;

@@ -8,6 +8,7 @@
 #ifndef SIPFRONT_SIP_INTERNAL_H
 #define SIPFRONT_SIP_INTERNAL_H
 
+#include <assert.h>
 #include <string.h>
 
 #include <sipfront/sip.h>
@@ -41,6 +42,11 @@ enum {
 #define CC_IS_UNRESERVED(c) (CC_IS_ALNUM(c) || CC_IS_MARK(c))
 
 extern const uint16_t sf_sip_cc[256];
+/* The scanner's class octet of each character (sip.h, SF_SIP_SCAN_FIRST_CLASS);
+ * no octet >= 0x80 is in any class. */
+extern const uint8_t sf_sip_scan_class[256];
+/* The structural octet of each character: bit k for mask k < 8. */
+extern const uint8_t sf_sip_scan_struct[256];
 
 static inline bool
 cc_is(uint8_t c, uint16_t cls)
@@ -75,16 +81,21 @@ ctx_ensure_scanned(struct parse_ctx *ctx, size_t block)
 	ctx->scanned_blocks = to;
 }
 
-/* First set bit at or after pos and before end in one of the index's masks;
- * returns end when there is none. */
+/* First octet in [pos, end) whose bit in mask k differs from `flip` (0:
+ * the first set bit, ~0: the first clear bit); end when there is none.
+ * The blocks up to end must be scanned already: the header loop finds each
+ * line end with ctx_next_lf (which scans as it goes) before any grammar
+ * looks inside the line, so this costs no lazy-scan check per call. */
 static inline size_t
-ctx_next_bit(struct parse_ctx *ctx, const uint64_t *masks, size_t pos, size_t end)
+ctx_scan_mask(struct parse_ctx *ctx, unsigned k, uint64_t flip, size_t pos, size_t end)
 {
+	const struct sf_sip_scan_block *blocks = ctx->parser->index.block;
+
 	while (pos < end) {
 		size_t block = pos / 64;
 
-		ctx_ensure_scanned(ctx, block);
-		uint64_t m = masks[block] >> (pos % 64);
+		assert(block < ctx->scanned_blocks);
+		uint64_t m = (blocks[block].mask[k] ^ flip) >> (pos % 64);
 
 		if (m != 0) {
 			size_t hit = pos + (size_t)__builtin_ctzll(m);
@@ -96,10 +107,86 @@ ctx_next_bit(struct parse_ctx *ctx, const uint64_t *masks, size_t pos, size_t en
 	return end;
 }
 
+/* First octet in [pos, end) marked in mask k (structural masks). */
+static inline size_t
+ctx_find(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
+{
+	return ctx_scan_mask(ctx, k, 0, pos, end);
+}
+
+/* First octet in [pos, end) outside class k: a run of the class skipped
+ * with one count-trailing-zeros per 64 octets, no loop per octet. */
+static inline size_t
+ctx_skip(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
+{
+	return ctx_scan_mask(ctx, k, ~(uint64_t)0, pos, end);
+}
+
+/* The next LF at or after pos, scanning blocks as it goes; len if none. */
 static inline size_t
 ctx_next_lf(struct parse_ctx *ctx, size_t pos)
 {
-	return ctx_next_bit(ctx, ctx->parser->index.lf, pos, ctx->len);
+	const struct sf_sip_scan_block *blocks = ctx->parser->index.block;
+
+	while (pos < ctx->len) {
+		size_t block = pos / 64;
+
+		ctx_ensure_scanned(ctx, block);
+		uint64_t m = blocks[block].mask[SF_SIP_SCAN_LF] >> (pos % 64);
+
+		if (m != 0)
+			return pos + (size_t)__builtin_ctzll(m);
+		pos = (block + 1) * 64;
+	}
+	return ctx->len;
+}
+
+/* LWS is rare inside values and one SP follows a header colon: those two
+ * cases are decided on the octets, the rest through the mask. */
+static inline size_t
+ctx_skip_lws(struct parse_ctx *ctx, size_t pos, size_t end)
+{
+	const uint8_t *buf = ctx->buf;
+
+	if (pos < end && buf[pos] > ' ')
+		return pos;
+	if (pos + 1 < end && buf[pos] == ' ' && buf[pos + 1] > ' ')
+		return pos + 1;
+	return ctx_skip(ctx, SF_SIP_SCAN_LWS, pos, end);
+}
+
+/* quoted-string at pos (on its '"'); returns the end, 0 if unterminated.
+ * The quote mask holds '"' and backslash: a backslash quotes the octet
+ * after it, whatever it is. */
+static inline size_t
+ctx_skip_quoted(struct parse_ctx *ctx, size_t pos, size_t to)
+{
+	for (pos++;;) {
+		size_t q = ctx_find(ctx, SF_SIP_SCAN_QUOTE, pos, to);
+
+		if (q >= to)
+			return 0;
+		if (ctx->buf[q] == '"')
+			return q + 1;
+		pos = q + 2;
+	}
+}
+
+/* Skips octets of class k and valid %HH escapes; returns the end, or
+ * SIZE_MAX at a '%' that does not start an escape. */
+static inline size_t
+ctx_skip_escaped(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
+{
+	const uint8_t *buf = ctx->buf;
+
+	for (;;) {
+		pos = ctx_skip(ctx, k, pos, end);
+		if (pos >= end || buf[pos] != '%')
+			return pos;
+		if (end - pos < 3 || !cc_is(buf[pos + 1], CC_HEX) || !cc_is(buf[pos + 2], CC_HEX))
+			return SIZE_MAX;
+		pos += 3;
+	}
 }
 
 /* Record an error and where it happened; returns the error for chaining. */
@@ -134,21 +221,8 @@ skip_class(const uint8_t *buf, size_t pos, size_t end, uint16_t cls)
 	return pos;
 }
 
-/* quoted-string at pos (on its '"'); returns the end, 0 if unterminated. */
-static inline size_t
-skip_quoted(const uint8_t *buf, size_t pos, size_t to)
-{
-	for (pos++; pos < to; pos++) {
-		if (buf[pos] == '\\')
-			pos++;
-		else if (buf[pos] == '"')
-			return pos + 1;
-	}
-	return 0;
-}
-
-/* Skips octets of cls and valid %HH escapes; returns the end, or SIZE_MAX
- * at a '%' that does not start an escape. */
+/* Skips octets of class cls (a class the scanner has no mask for) and
+ * valid %HH escapes; returns the end, or SIZE_MAX at a bad '%'. */
 static inline size_t
 skip_escaped(const uint8_t *buf, size_t pos, size_t end, uint16_t cls)
 {
@@ -229,15 +303,15 @@ bool parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64
  * returns that position, or 0 when malformed. A bare URI (an addr-spec
  * outside < >) has no parameters or headers and its user part cannot hold
  * ';' '?' or ',' (RFC 3261 §20): those end it. */
-size_t parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sf_sip_uri *uri);
+size_t parse_uri(struct parse_ctx *ctx, size_t from, size_t to, bool bare, struct sf_sip_uri *uri);
 
 /* Host and optional port starting at pos; returns the end, 0 on error. */
-size_t parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *host,
+size_t parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span *host,
                       uint8_t *host_type, uint16_t *port);
 
 /* Skips one generic ;name[=value] parameter at pos (after the ';' and its
  * SWS); sets name and value spans. Returns the end, 0 on error. */
-size_t parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *name,
+size_t parse_generic_param(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span *name,
                            struct sf_sip_span *value);
 
 enum sf_sip_transport transport_from_token(const uint8_t *s, size_t len);

@@ -50,7 +50,7 @@ static enum sf_sip_error
 check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
-	size_t at = ctx_next_bit(ctx, ctx->parser->index.ctl, from, to);
+	size_t at = ctx_find(ctx, SF_SIP_SCAN_CTL, from, to);
 
 	while (at < to) {
 		size_t line = at, end = ctx_next_lf(ctx, at);
@@ -62,7 +62,7 @@ check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 		if (!line_controls_quoted(buf, line,
 		                          end > line && buf[end - 1] == '\r' ? end - 1 : end))
 			return ctx_fail(ctx, SF_SIP_ERR_CONTROL_CHAR, line, end);
-		at = ctx_next_bit(ctx, ctx->parser->index.ctl, end, to);
+		at = ctx_find(ctx, SF_SIP_SCAN_CTL, end, to);
 	}
 	return SF_SIP_ERR_OK;
 }
@@ -117,7 +117,7 @@ parse_request_line(struct parse_ctx *ctx, size_t pos, size_t end, size_t method_
 		return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
 	if (!is_2_0)
 		return ctx_fail(ctx, SF_SIP_ERR_BAD_VERSION, uri_end + 1, end);
-	if (parse_uri(buf, uri, uri_end, false, &m->ruri) != uri_end) {
+	if (parse_uri(ctx, uri, uri_end, false, &m->ruri) != uri_end) {
 		/* White space inside means the line, not the URI, is wrong. */
 		bool lws = memchr(buf + uri, ' ', uri_end - uri) ||
 		           memchr(buf + uri, '\t', uri_end - uri);
@@ -150,7 +150,7 @@ parse_status_line(struct parse_ctx *ctx, size_t pos, size_t end)
 		return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, pos, end);
 	if (!is_2_0)
 		return ctx_fail(ctx, SF_SIP_ERR_BAD_VERSION, pos, code - 1);
-	size_t code_end = skip_class(buf, code, end, CC_DIGIT);
+	size_t code_end = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, code, end);
 	uint64_t status;
 
 	if (code_end - code > 3)
@@ -194,11 +194,8 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 	case SF_SIP_HDR_CALL_ID:
 		if (!single_header(m, id))
 			return SF_SIP_ERR_DUP_CALL_ID;
-		if (v == v_end)
+		if (v == v_end || ctx_skip(ctx, SF_SIP_SCAN_WORD, v, v_end) != v_end)
 			return SF_SIP_ERR_BAD_CALL_ID;
-		for (size_t i = v; i < v_end; i++)
-			if (!cc_is(buf[i], CC_WORD))
-				return SF_SIP_ERR_BAD_CALL_ID;
 		m->call_id = span(v, v_end);
 		break;
 	case SF_SIP_HDR_CSEQ:
@@ -252,7 +249,7 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 		break;
 	case SF_SIP_HDR_EVENT:
 		if (single_header(m, id))
-			m->event = span(v, skip_class(buf, v, v_end, CC_TOKEN));
+			m->event = span(v, ctx_skip(ctx, SF_SIP_SCAN_TOKEN, v, v_end));
 		break;
 	case SF_SIP_HDR_AUTHORIZATION:
 	case SF_SIP_HDR_PROXY_AUTHORIZATION:
@@ -281,6 +278,7 @@ classify(const uint8_t *buf, size_t pos, size_t end, size_t *method_end)
 {
 	if (end - pos >= 4 && SPAN_IEQ(buf + pos, 4, "sip/"))
 		return SF_SIP_KIND_RESPONSE;
+	/* An octet loop: a datagram over the size limit is never scanned. */
 	*method_end = skip_class(buf, pos, end, CC_TOKEN);
 	if (*method_end == pos)
 		return SF_SIP_KIND_NOT_SIP;
@@ -346,7 +344,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		}
 		if (end - pos > lim->max_line_len)
 			return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
-		size_t colon = ctx_next_bit(ctx, ctx->parser->index.colon, pos, end);
+		size_t colon = ctx_find(ctx, SF_SIP_SCAN_COLON, pos, end);
 
 		if (colon >= end)
 			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_LINE, pos, end);
@@ -358,7 +356,8 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		enum sf_sip_header_id id = header_id(buf + pos, name_end - pos);
 
 		if (id == SF_SIP_HDR_OTHER &&
-		    (name_end == pos || skip_class(buf, pos, name_end, CC_TOKEN) != name_end))
+		    (name_end == pos ||
+		     ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, name_end) != name_end))
 			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
 
 		/* Continuation lines (starting with SP/HT) belong to this field. */
@@ -374,7 +373,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			lf = next;
 			v_end = buf[lf - 1] == '\r' ? lf - 1 : lf;
 		}
-		size_t v = skip_lws(buf, colon + 1, v_end);
+		size_t v = ctx_skip_lws(ctx, colon + 1, v_end);
 
 		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
 			v_end--;

@@ -1,13 +1,22 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright (c) 2026 the sipfront authors
  *
- * Structural scanner: one bit per datagram octet for line feeds, colons,
- * commas and raw control octets, 64 octets per mask word. The parser walks these bitmaps instead of
- * the bytes, so finding the next line end or header-name colon is a
- * count-trailing-zeros, not a loop. Four implementations compute identical
- * masks: scalar (the reference), SSE2, AVX2 and AVX-512BW; the SIMD ones are
- * compiled with per-function target attributes because Debian's DPDK flags
- * pin the baseline to SSE4.2, and one is chosen at run time from CPUID.
+ * Structural scanner: per 64-octet block, sixteen bitmaps of the datagram,
+ * one bit per octet: line feeds, colons, commas, quotes, raw control octets
+ * and friends, and the RFC 3261 character classes the grammars walk (token,
+ * host, parameter value, ...). The parser reads these instead of the
+ * octets, so finding the next line end or the end of a host name is a
+ * count-trailing-zeros, not a loop with a branch per octet.
+ *
+ * Five implementations compute identical masks: scalar (the reference,
+ * two table lookups per octet), SSE2 (compares for the structural masks,
+ * the class table for the rest: SSE2 has no byte shuffle), AVX2 and
+ * AVX-512BW (a byte shuffle of the class table per high nibble), and
+ * AVX-512 VBMI + GFNI, which looks up both octets of 64 characters with two
+ * permutes and turns the 64x8 bit matrices into masks with one affine
+ * transpose and one permute each. The SIMD ones are compiled with
+ * per-function target attributes because Debian's DPDK flags pin the
+ * baseline to SSE4.2, and one is chosen at run time from CPUID.
  */
 #include <errno.h>
 #include <string.h>
@@ -38,58 +47,55 @@ valid_bits(size_t len, size_t block)
 	return n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
 }
 
-/* A CR is a control octet only when it does not end a line: the next
+/* Common to every scanner, once its sixteen masks are stored with the
+ * control mask holding every CR (and the NULs of any zero padding): a CR
+ * is a control octet only when it does not end a line, i.e. the next
  * octet, possibly the first of the next block, is not an LF. */
 static inline void
-store_block(struct sf_sip_scan_index *index, size_t b, const uint8_t *buf, size_t len, uint64_t lf,
-            uint64_t colon, uint64_t comma, uint64_t ctl, uint64_t cr)
+finish_block(struct sf_sip_scan_block *blk, size_t b, const uint8_t *buf, size_t len)
 {
 	size_t next = (b + 1) * 64;
-	uint64_t lf_after = lf >> 1 | (uint64_t)(next < len && buf[next] == '\n') << 63;
+	uint64_t cr = blk->mask[SF_SIP_SCAN_CR];
+	uint64_t lf_after =
+	        blk->mask[SF_SIP_SCAN_LF] >> 1 | (uint64_t)(next < len && buf[next] == '\n') << 63;
+	uint64_t ctl = blk->mask[SF_SIP_SCAN_CTL] & valid_bits(len, b);
 
-	index->lf[b] = lf;
-	index->colon[b] = colon;
-	index->comma[b] = comma;
-	index->ctl[b] = (ctl & ~cr) | (cr & ~lf_after);
+	blk->mask[SF_SIP_SCAN_CTL] = (ctl & ~cr) | (cr & ~lf_after);
 }
 
-/* Control octets SIP text may not hold raw: all of 0x00-0x1f but HT and
- * LF (so a CR that does not end a line is caught too), and DEL. */
-static inline bool
-is_ctl(uint8_t c)
+/* Eight masks from n <= 64 octets through a table of 8-bit classes. */
+static inline void
+table_masks(const uint8_t *p, size_t n, const uint8_t table[256], uint64_t *out)
 {
-	return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+	uint64_t m[8] = {0};
+
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = table[p[i]];
+
+		for (unsigned k = 0; k < 8; k++)
+			m[k] |= (uint64_t)(c >> k & 1) << i;
+	}
+	memcpy(out, m, sizeof(m));
 }
 
 static void
 scan_scalar(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_scan_index *index)
 {
 	for (size_t b = from; b < to; b++) {
-		size_t off = b * 64;
-		size_t n = len - off < 64 ? len - off : 64;
-		uint64_t lf = 0, colon = 0, comma = 0, ctl = 0, cr = 0;
+		struct sf_sip_scan_block *blk = &index->block[b];
+		size_t n = len - b * 64 < 64 ? len - b * 64 : 64;
 
-		for (size_t i = 0; i < n; i++) {
-			uint8_t c = buf[off + i];
-
-			lf |= (uint64_t)(c == '\n') << i;
-			colon |= (uint64_t)(c == ':') << i;
-			comma |= (uint64_t)(c == ',') << i;
-			ctl |= (uint64_t)is_ctl(c) << i;
-			cr |= (uint64_t)(c == '\r') << i;
-		}
-		store_block(index, b, buf, len, lf, colon, comma, ctl, cr);
+		table_masks(buf + b * 64, n, sf_sip_scan_struct, blk->mask);
+		table_masks(buf + b * 64, n, sf_sip_scan_class,
+		            blk->mask + SF_SIP_SCAN_FIRST_CLASS);
+		finish_block(blk, b, buf, len);
 	}
 }
 
-/* One 16-octet lane. Signed compares: octets >= 0x80 are negative, so
- * "0 <= c < 0x20" needs both bounds. */
-struct lane16 {
-	uint16_t lf, colon, comma, ctl, cr;
-};
-
-static inline struct lane16
-classify16(__m128i v)
+/* The structural masks of one 16-octet lane, by compares. Signed compares:
+ * octets >= 0x80 are negative, so "0 <= c < 0x20" needs both bounds. */
+static inline void
+structure16(__m128i v, uint16_t out[8])
 {
 	__m128i low = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)),
 	                            _mm_cmpgt_epi8(_mm_set1_epi8(0x20), v));
@@ -97,14 +103,17 @@ classify16(__m128i v)
 	__m128i ctl = _mm_or_si128(
 	        _mm_andnot_si128(_mm_or_si128(lf, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))), low),
 	        _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+	__m128i quote = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
 
-	return (struct lane16){
-	        .lf = (uint16_t)_mm_movemask_epi8(lf),
-	        .colon = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))),
-	        .comma = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
-	        .ctl = (uint16_t)_mm_movemask_epi8(ctl),
-	        .cr = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-	};
+	out[SF_SIP_SCAN_LF] = (uint16_t)_mm_movemask_epi8(lf);
+	out[SF_SIP_SCAN_COLON] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+	out[SF_SIP_SCAN_COMMA] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+	out[SF_SIP_SCAN_QUOTE] = (uint16_t)_mm_movemask_epi8(quote);
+	out[SF_SIP_SCAN_CTL] = (uint16_t)_mm_movemask_epi8(ctl);
+	out[SF_SIP_SCAN_CR] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+	out[SF_SIP_SCAN_SEMI] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+	out[SF_SIP_SCAN_EQUAL] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
 }
 
 static void
@@ -113,30 +122,33 @@ scan_sse2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_
 	uint8_t tail[64];
 
 	for (size_t b = from; b < to; b++) {
+		struct sf_sip_scan_block *blk = &index->block[b];
 		const uint8_t *p = block_ptr(buf, len, b, tail);
-		uint64_t lf = 0, colon = 0, comma = 0, ctl = 0, cr = 0;
 
+		for (unsigned k = 0; k < SF_SIP_SCAN_FIRST_CLASS; k++)
+			blk->mask[k] = 0;
 		for (int i = 0; i < 4; i++) {
-			struct lane16 l =
-			        classify16(_mm_loadu_si128((const __m128i *)(p + 16 * i)));
+			uint16_t lane[8];
 
-			lf |= (uint64_t)l.lf << (16 * i);
-			colon |= (uint64_t)l.colon << (16 * i);
-			comma |= (uint64_t)l.comma << (16 * i);
-			ctl |= (uint64_t)l.ctl << (16 * i);
-			cr |= (uint64_t)l.cr << (16 * i);
+			structure16(_mm_loadu_si128((const __m128i *)(p + 16 * i)), lane);
+			for (unsigned k = 0; k < SF_SIP_SCAN_FIRST_CLASS; k++)
+				blk->mask[k] |= (uint64_t)lane[k] << (16 * i);
 		}
-		/* The zero padding of the tail block is not datagram. */
-		store_block(index, b, buf, len, lf, colon, comma, ctl & valid_bits(len, b), cr);
+		/* NUL has no class, so the zero padding adds no class bits. */
+		table_masks(p, 64, sf_sip_scan_class, blk->mask + SF_SIP_SCAN_FIRST_CLASS);
+		finish_block(blk, b, buf, len);
 	}
 }
 
-struct lane32 {
-	uint32_t lf, colon, comma, ctl, cr;
-};
+/* The class octet by nibbles: for each high nibble that holds a class
+ * member (0, 2-7: every class is ASCII and 0x10-0x1f has none), a byte
+ * shuffle of that row of the table by the low nibble, kept where the high
+ * nibble matches. */
+#define CLASS_ROWS 7
+static const uint8_t class_row_nibble[CLASS_ROWS] = {0, 2, 3, 4, 5, 6, 7};
 
-__attribute__((target("avx2"))) static inline struct lane32
-classify32(__m256i v)
+__attribute__((target("avx2"))) static inline void
+masks32(__m256i v, uint32_t out[SF_SIP_SCAN_MASKS])
 {
 	__m256i low = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-1)),
 	                               _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v));
@@ -145,16 +157,46 @@ classify32(__m256i v)
 	        _mm256_andnot_si256(
 	                _mm256_or_si256(lf, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'))), low),
 	        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)));
+	__m256i quote = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
+	                                _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\')));
+	__m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i lo = _mm256_and_si256(v, nib);
+	__m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
+	__m256i cls = _mm256_setzero_si256();
 
-	return (struct lane32){
-	        .lf = (uint32_t)_mm256_movemask_epi8(lf),
-	        .colon =
-	                (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(':'))),
-	        .comma =
-	                (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))),
-	        .ctl = (uint32_t)_mm256_movemask_epi8(ctl),
-	        .cr = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r'))),
-	};
+	for (int r = 0; r < CLASS_ROWS; r++) {
+		__m256i row = _mm256_broadcastsi128_si256(_mm_load_si128(
+		        (const __m128i *)(sf_sip_scan_class + 16 * class_row_nibble[r])));
+		__m256i here = _mm256_cmpeq_epi8(hi, _mm256_set1_epi8((char)class_row_nibble[r]));
+
+		cls = _mm256_or_si256(cls, _mm256_and_si256(here, _mm256_shuffle_epi8(row, lo)));
+	}
+#define EQ32(c) (uint32_t) _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)))
+	out[SF_SIP_SCAN_LF] = (uint32_t)_mm256_movemask_epi8(lf);
+	out[SF_SIP_SCAN_COLON] = EQ32(':');
+	out[SF_SIP_SCAN_COMMA] = EQ32(',');
+	out[SF_SIP_SCAN_QUOTE] = (uint32_t)_mm256_movemask_epi8(quote);
+	out[SF_SIP_SCAN_CTL] = (uint32_t)_mm256_movemask_epi8(ctl);
+	out[SF_SIP_SCAN_CR] = EQ32('\r');
+	out[SF_SIP_SCAN_SEMI] = EQ32(';');
+	out[SF_SIP_SCAN_EQUAL] = EQ32('=');
+#undef EQ32
+	/* movemask takes bit 7 of each octet: shift class bit k up to it. */
+	out[SF_SIP_SCAN_FIRST_CLASS + 7] = (uint32_t)_mm256_movemask_epi8(cls);
+	out[SF_SIP_SCAN_FIRST_CLASS + 6] =
+	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 1));
+	out[SF_SIP_SCAN_FIRST_CLASS + 5] =
+	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 2));
+	out[SF_SIP_SCAN_FIRST_CLASS + 4] =
+	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 3));
+	out[SF_SIP_SCAN_FIRST_CLASS + 3] =
+	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 4));
+	out[SF_SIP_SCAN_FIRST_CLASS + 2] =
+	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 5));
+	out[SF_SIP_SCAN_FIRST_CLASS + 1] =
+	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 6));
+	out[SF_SIP_SCAN_FIRST_CLASS + 0] =
+	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 7));
 }
 
 __attribute__((target("avx2"))) static void
@@ -163,37 +205,113 @@ scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_
 	uint8_t tail[64];
 
 	for (size_t b = from; b < to; b++) {
+		struct sf_sip_scan_block *blk = &index->block[b];
 		const uint8_t *p = block_ptr(buf, len, b, tail);
-		struct lane32 lo = classify32(_mm256_loadu_si256((const __m256i *)p));
-		struct lane32 hi = classify32(_mm256_loadu_si256((const __m256i *)(p + 32)));
+		uint32_t lo[SF_SIP_SCAN_MASKS], hi[SF_SIP_SCAN_MASKS];
 
-		store_block(index, b, buf, len, lo.lf | (uint64_t)hi.lf << 32,
-		            lo.colon | (uint64_t)hi.colon << 32,
-		            lo.comma | (uint64_t)hi.comma << 32,
-		            (lo.ctl | (uint64_t)hi.ctl << 32) & valid_bits(len, b),
-		            lo.cr | (uint64_t)hi.cr << 32);
+		masks32(_mm256_loadu_si256((const __m256i *)p), lo);
+		masks32(_mm256_loadu_si256((const __m256i *)(p + 32)), hi);
+		for (unsigned k = 0; k < SF_SIP_SCAN_MASKS; k++)
+			blk->mask[k] = lo[k] | (uint64_t)hi[k] << 32;
+		finish_block(blk, b, buf, len);
 	}
+}
+
+static inline __mmask64
+block_in(size_t len, size_t off)
+{
+	return len - off >= 64 ? ~(__mmask64)0 : ((__mmask64)1 << (len - off)) - 1;
 }
 
 __attribute__((target("avx512f,avx512bw"))) static void
 scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to,
               struct sf_sip_scan_index *index)
 {
-	for (size_t b = from; b < to; b++) {
-		size_t off = b * 64;
-		/* A masked load reads only the octets inside the datagram. */
-		__mmask64 in = len - off >= 64 ? ~(__mmask64)0 : ((__mmask64)1 << (len - off)) - 1;
-		__m512i v = _mm512_maskz_loadu_epi8(in, buf + off);
-		__mmask64 lf = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('\n'));
-		__mmask64 low = _mm512_mask_cmplt_epu8_mask(in, v, _mm512_set1_epi8(0x20));
-		__mmask64 tab = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\t'));
-		__mmask64 del = _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(0x7f));
+	__m512i rows[CLASS_ROWS];
 
-		store_block(index, b, buf, len, lf,
-		            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(':')),
-		            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8(',')),
-		            (low & ~tab & ~lf) | del,
-		            _mm512_mask_cmpeq_epi8_mask(in, v, _mm512_set1_epi8('\r')));
+	for (int r = 0; r < CLASS_ROWS; r++)
+		rows[r] = _mm512_broadcast_i32x4(_mm_load_si128(
+		        (const __m128i *)(sf_sip_scan_class + 16 * class_row_nibble[r])));
+	for (size_t b = from; b < to; b++) {
+		struct sf_sip_scan_block *blk = &index->block[b];
+		/* A masked load reads only the octets inside the datagram. */
+		__m512i v = _mm512_maskz_loadu_epi8(block_in(len, b * 64), buf + b * 64);
+		__m512i nib = _mm512_set1_epi8(0x0f);
+		__m512i lo = _mm512_and_si512(v, nib);
+		__m512i hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), nib);
+		__m512i cls = _mm512_setzero_si512();
+		__mmask64 low = _mm512_cmplt_epu8_mask(v, _mm512_set1_epi8(0x20));
+		__mmask64 tab = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\t'));
+		__mmask64 lf = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'));
+
+#define EQ64(c) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c))
+		blk->mask[SF_SIP_SCAN_LF] = lf;
+		blk->mask[SF_SIP_SCAN_COLON] = EQ64(':');
+		blk->mask[SF_SIP_SCAN_COMMA] = EQ64(',');
+		blk->mask[SF_SIP_SCAN_QUOTE] = EQ64('"') | EQ64('\\');
+		blk->mask[SF_SIP_SCAN_CTL] = (low & ~tab & ~lf) | EQ64(0x7f);
+		blk->mask[SF_SIP_SCAN_CR] = EQ64('\r');
+		blk->mask[SF_SIP_SCAN_SEMI] = EQ64(';');
+		blk->mask[SF_SIP_SCAN_EQUAL] = EQ64('=');
+#undef EQ64
+		for (int r = 0; r < CLASS_ROWS; r++) {
+			__mmask64 here = _mm512_cmpeq_epi8_mask(
+			        hi, _mm512_set1_epi8((char)class_row_nibble[r]));
+
+			cls = _mm512_or_si512(cls, _mm512_maskz_shuffle_epi8(here, rows[r], lo));
+		}
+		for (unsigned k = 0; k < 8; k++)
+			blk->mask[SF_SIP_SCAN_FIRST_CLASS + k] =
+			        _mm512_test_epi8_mask(cls, _mm512_set1_epi8((char)(1u << k)));
+		finish_block(blk, b, buf, len);
+	}
+}
+
+/* VBMI + GFNI: the 64 characters are first reversed within each 8-octet
+ * group, so that after the table lookups (two-table permutes on the low
+ * seven bits; octets >= 0x80 are in no class and have no structural bit)
+ * each group is an 8x8 bit matrix whose affine product with the unit
+ * vectors 1 << k is its transpose: octet k of group q holds bit k of its
+ * eight characters, in order. One more permute gathers octet k of every
+ * group into 64-bit word k, and the sixteen masks are two vector stores. */
+__attribute__((target("avx512f,avx512bw,avx512vbmi,gfni"))) static inline __m512i
+transpose_masks(__m512i octets)
+{
+	const __m512i units = _mm512_set1_epi64(0x8040201008040201ll);
+	const __m512i gather = _mm512_set_epi8(
+	        63, 55, 47, 39, 31, 23, 15, 7, 62, 54, 46, 38, 30, 22, 14, 6, 61, 53, 45, 37, 29,
+	        21, 13, 5, 60, 52, 44, 36, 28, 20, 12, 4, 59, 51, 43, 35, 27, 19, 11, 3, 58, 50, 42,
+	        34, 26, 18, 10, 2, 57, 49, 41, 33, 25, 17, 9, 1, 56, 48, 40, 32, 24, 16, 8, 0);
+
+	return _mm512_permutexvar_epi8(gather, _mm512_gf2p8affine_epi64_epi8(units, octets, 0));
+}
+
+__attribute__((target("avx512f,avx512bw,avx512vbmi,gfni"))) static void
+scan_avx512vbmi(const uint8_t *buf, size_t len, size_t from, size_t to,
+                struct sf_sip_scan_index *index)
+{
+	const __m512i class_lo = _mm512_load_si512(sf_sip_scan_class);
+	const __m512i class_hi = _mm512_load_si512(sf_sip_scan_class + 64);
+	const __m512i struct_lo = _mm512_load_si512(sf_sip_scan_struct);
+	const __m512i struct_hi = _mm512_load_si512(sf_sip_scan_struct + 64);
+	const __m512i reverse = _mm512_set_epi8(
+	        56, 57, 58, 59, 60, 61, 62, 63, 48, 49, 50, 51, 52, 53, 54, 55, 40, 41, 42, 43, 44,
+	        45, 46, 47, 32, 33, 34, 35, 36, 37, 38, 39, 24, 25, 26, 27, 28, 29, 30, 31, 16, 17,
+	        18, 19, 20, 21, 22, 23, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+
+	for (size_t b = from; b < to; b++) {
+		struct sf_sip_scan_block *blk = &index->block[b];
+		/* A masked load reads only the octets inside the datagram. */
+		__m512i v = _mm512_maskz_loadu_epi8(block_in(len, b * 64), buf + b * 64);
+		__m512i r = _mm512_permutexvar_epi8(reverse, v);
+		__mmask64 ascii = ~_mm512_movepi8_mask(r);
+
+		_mm512_store_si512(blk->mask, transpose_masks(_mm512_maskz_permutex2var_epi8(
+		                                      ascii, struct_lo, r, struct_hi)));
+		_mm512_store_si512(blk->mask + SF_SIP_SCAN_FIRST_CLASS,
+		                   transpose_masks(_mm512_maskz_permutex2var_epi8(ascii, class_lo,
+		                                                                  r, class_hi)));
+		finish_block(blk, b, buf, len);
 	}
 }
 
@@ -208,6 +326,9 @@ sf_sip_scan_supported(enum sf_sip_scan_impl impl)
 	case SF_SIP_SCAN_AVX2: return __builtin_cpu_supports("avx2");
 	case SF_SIP_SCAN_AVX512BW:
 		return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+	case SF_SIP_SCAN_AVX512VBMI:
+		return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+		       __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("gfni");
 	}
 	return false;
 }
@@ -217,6 +338,8 @@ sf_sip_scan_supported(enum sf_sip_scan_impl impl)
 static enum sf_sip_scan_impl
 scan_best(void)
 {
+	if (sf_sip_scan_supported(SF_SIP_SCAN_AVX512VBMI))
+		return SF_SIP_SCAN_AVX512VBMI;
 	if (sf_sip_scan_supported(SF_SIP_SCAN_AVX512BW))
 		return SF_SIP_SCAN_AVX512BW;
 	if (sf_sip_scan_supported(SF_SIP_SCAN_AVX2))
@@ -238,6 +361,7 @@ sf_sip_scan_get(enum sf_sip_scan_impl impl)
 	case SF_SIP_SCAN_SSE2: return scan_sse2;
 	case SF_SIP_SCAN_AVX2: return scan_avx2;
 	case SF_SIP_SCAN_AVX512BW: return scan_avx512bw;
+	case SF_SIP_SCAN_AVX512VBMI: return scan_avx512vbmi;
 	case SF_SIP_SCAN_AUTO: break;
 	}
 	return NULL;
@@ -252,8 +376,21 @@ sf_sip_scan_impl_name(enum sf_sip_scan_impl impl)
 	case SF_SIP_SCAN_SSE2: return "sse2";
 	case SF_SIP_SCAN_AVX2: return "avx2";
 	case SF_SIP_SCAN_AVX512BW: return "avx512bw";
+	case SF_SIP_SCAN_AVX512VBMI: return "avx512vbmi";
 	}
 	return "unknown";
+}
+
+const char *
+sf_sip_scan_mask_name(enum sf_sip_scan_mask mask)
+{
+	static const char *const names[] = {
+#define SF_SIP_SCAN_MASK_NAME(name, text) [SF_SIP_SCAN_##name] = #name,
+	        SF_SIP_SCAN_MASK_LIST(SF_SIP_SCAN_MASK_NAME)
+#undef SF_SIP_SCAN_MASK_NAME
+	};
+
+	return (unsigned)mask < SF_SIP_SCAN_MASKS ? names[mask] : "UNKNOWN";
 }
 
 int

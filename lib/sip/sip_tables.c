@@ -60,6 +60,51 @@
 
 const uint16_t sf_sip_cc[256] = {CC256(0)};
 
+/* The same classes as the scanner's class octet: bit k is mask
+ * SF_SIP_SCAN_FIRST_CLASS + k, in the order of SF_SIP_SCAN_MASK_LIST. */
+#define SCAN_CLASS(c)                                                                       \
+	(uint8_t)((CC(c) & CC_LWS ? 1 << 0 : 0) | (CC(c) & CC_TOKEN ? 1 << 1 : 0) |         \
+	          (CC(c) & CC_HOST ? 1 << 2 : 0) | (CC(c) & CC_PVALUE ? 1 << 3 : 0) |       \
+	          (CC(c) & CC_USERINFO ? 1 << 4 : 0) | (CC(c) & CC_URIPARAM ? 1 << 5 : 0) | \
+	          (CC(c) & CC_WORD ? 1 << 6 : 0) | (CC(c) & CC_DIGIT ? 1 << 7 : 0))
+#define SC4(n)   SCAN_CLASS(n), SCAN_CLASS(n + 1), SCAN_CLASS(n + 2), SCAN_CLASS(n + 3)
+#define SC16(n)  SC4(n), SC4(n + 4), SC4(n + 8), SC4(n + 12)
+#define SC64(n)  SC16(n), SC16(n + 16), SC16(n + 32), SC16(n + 48)
+#define SC256(n) SC64(n), SC64(n + 64), SC64(n + 128), SC64(n + 192)
+
+_Static_assert(SF_SIP_SCAN_FIRST_CLASS == 8 && SF_SIP_SCAN_LF == 0 && SF_SIP_SCAN_COLON == 1 &&
+                       SF_SIP_SCAN_COMMA == 2 && SF_SIP_SCAN_QUOTE == 3 && SF_SIP_SCAN_CTL == 4 &&
+                       SF_SIP_SCAN_CR == 5 && SF_SIP_SCAN_SEMI == 6 && SF_SIP_SCAN_EQUAL == 7 &&
+                       SF_SIP_SCAN_LWS - SF_SIP_SCAN_FIRST_CLASS == 0 &&
+                       SF_SIP_SCAN_TOKEN - SF_SIP_SCAN_FIRST_CLASS == 1 &&
+                       SF_SIP_SCAN_HOST - SF_SIP_SCAN_FIRST_CLASS == 2 &&
+                       SF_SIP_SCAN_PVALUE - SF_SIP_SCAN_FIRST_CLASS == 3 &&
+                       SF_SIP_SCAN_USERINFO - SF_SIP_SCAN_FIRST_CLASS == 4 &&
+                       SF_SIP_SCAN_URIPARAM - SF_SIP_SCAN_FIRST_CLASS == 5 &&
+                       SF_SIP_SCAN_WORD - SF_SIP_SCAN_FIRST_CLASS == 6 &&
+                       SF_SIP_SCAN_DIGIT - SF_SIP_SCAN_FIRST_CLASS == 7 &&
+                       SF_SIP_SCAN_MASKS == SF_SIP_SCAN_FIRST_CLASS + 8,
+               "the class octet's bits follow SF_SIP_SCAN_MASK_LIST");
+
+/* 64-aligned: the SIMD scanners load it as whole vectors. */
+_Alignas(64) const uint8_t sf_sip_scan_class[256] = {SC256(0)};
+
+/* The structural octet, bit k for mask k: what the widest scanner looks up
+ * before its transpose. The control bit includes every CR; the scanner
+ * clears it where an LF follows. */
+#define SCAN_STRUCT(c)                                                                       \
+	(uint8_t)(((c) == '\n' ? 1 << 0 : 0) | ((c) == ':' ? 1 << 1 : 0) |                   \
+	          ((c) == ',' ? 1 << 2 : 0) | ((c) == '"' || (c) == '\\' ? 1 << 3 : 0) |     \
+	          (((c) < 0x20 && (c) != '\t' && (c) != '\n') || (c) == 0x7f ? 1 << 4 : 0) | \
+	          ((c) == '\r' ? 1 << 5 : 0) | ((c) == ';' ? 1 << 6 : 0) |                   \
+	          ((c) == '=' ? 1 << 7 : 0))
+#define SS4(n)   SCAN_STRUCT(n), SCAN_STRUCT(n + 1), SCAN_STRUCT(n + 2), SCAN_STRUCT(n + 3)
+#define SS16(n)  SS4(n), SS4(n + 4), SS4(n + 8), SS4(n + 12)
+#define SS64(n)  SS16(n), SS16(n + 16), SS16(n + 32), SS16(n + 48)
+#define SS256(n) SS64(n), SS64(n + 64), SS64(n + 128), SS64(n + 192)
+
+_Alignas(64) const uint8_t sf_sip_scan_struct[256] = {SS256(0)};
+
 static const char *const method_names[] = {
 #define SF_SIP_METHOD_NAME(name, text) [SF_SIP_METHOD_##name] = text,
         SF_SIP_METHOD_LIST(SF_SIP_METHOD_NAME)

@@ -29,6 +29,36 @@ parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *o
 	return true;
 }
 
+/* IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT, each up
+ * to 255: four digit runs found through the scanner's digit mask. */
+static bool
+ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
+{
+	const uint8_t *buf = ctx->buf;
+	size_t p = from;
+
+	for (int i = 0;; i++) {
+		size_t q = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, p, to);
+		unsigned v;
+
+		switch (q - p) {
+		case 1: v = buf[p] - '0'; break;
+		case 2: v = (buf[p] - '0') * 10u + (buf[p + 1] - '0'); break;
+		case 3:
+			v = (buf[p] - '0') * 100u + (buf[p + 1] - '0') * 10u + (buf[p + 2] - '0');
+			break;
+		default: return false;
+		}
+		if (v > 255)
+			return false;
+		if (i == 3)
+			return q == to;
+		if (q >= to || buf[q] != '.')
+			return false;
+		p = q + 1;
+	}
+}
+
 static bool
 is_ipv4(const uint8_t *buf, size_t from, size_t to)
 {
@@ -95,9 +125,10 @@ is_ipv6(const uint8_t *buf, size_t from, size_t to)
 }
 
 size_t
-parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *host,
+parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span *host,
                uint8_t *host_type, uint16_t *port)
 {
+	const uint8_t *buf = ctx->buf;
 	size_t start = pos;
 
 	if (pos < end && buf[pos] == '[') {
@@ -107,12 +138,13 @@ parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *h
 		pos++;
 		*host_type = SF_SIP_HOST_IPV6;
 	} else {
-		pos = skip_class(buf, pos, end, CC_HOST);
+		pos = ctx_skip(ctx, SF_SIP_SCAN_HOST, pos, end);
 		if (pos == start)
 			return 0;
 		/* A top label cannot start with a digit: only then try IPv4. */
-		*host_type = CC_IS_DIGIT(buf[start]) && is_ipv4(buf, start, pos) ? SF_SIP_HOST_IPV4
-		                                                                 : SF_SIP_HOST_NAME;
+		*host_type = CC_IS_DIGIT(buf[start]) && ctx_is_ipv4(ctx, start, pos)
+		                     ? SF_SIP_HOST_IPV4
+		                     : SF_SIP_HOST_NAME;
 		if (*host_type == SF_SIP_HOST_NAME) {
 			/* toplabel = ALPHA *( alphanum / "-" ): "1.2.3" or
 			 * "999.0.2.1" is neither a name nor an IPv4. */
@@ -127,7 +159,7 @@ parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *h
 	*host = span(start, pos);
 	*port = 0;
 	if (pos < end && buf[pos] == ':') {
-		size_t digits = skip_class(buf, pos + 1, end, CC_DIGIT);
+		size_t digits = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, pos + 1, end);
 		uint64_t v;
 
 		/* Port 0 is rejected: it cannot address a SIP element, and
@@ -141,27 +173,28 @@ parse_hostport(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *h
 }
 
 size_t
-parse_generic_param(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_span *name,
+parse_generic_param(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span *name,
                     struct sf_sip_span *value)
 {
-	size_t n_end = skip_class(buf, pos, end, CC_TOKEN);
+	const uint8_t *buf = ctx->buf;
+	size_t n_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, end);
 
 	if (n_end == pos)
 		return 0;
 	*name = span(pos, n_end);
 	*value = span(n_end, n_end);
-	size_t p = skip_lws(buf, n_end, end);
+	size_t p = ctx_skip_lws(ctx, n_end, end);
 
 	if (p < end && buf[p] == '=') {
-		size_t v = skip_lws(buf, p + 1, end);
+		size_t v = ctx_skip_lws(ctx, p + 1, end);
 		size_t v_end;
 
 		if (v < end && buf[v] == '"') {
-			v_end = skip_quoted(buf, v, end);
+			v_end = ctx_skip_quoted(ctx, v, end);
 			if (v_end == 0)
 				return 0;
 		} else {
-			v_end = skip_class(buf, v, end, CC_PVALUE);
+			v_end = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, v, end);
 			if (v_end == v)
 				return 0;
 		}
@@ -186,18 +219,20 @@ scheme_id(const uint8_t *s, size_t len)
 /* *( ";" name [ "=" value ] ) up to the first octet that is not paramchar;
  * records the parameters a proxy uses. Returns the end, 0 on error. */
 static size_t
-parse_uri_params(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_uri *uri)
+parse_uri_params(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_uri *uri)
 {
+	const uint8_t *buf = ctx->buf;
+
 	while (pos < end && buf[pos] == ';') {
 		size_t n = pos + 1;
-		size_t n_end = skip_escaped(buf, n, end, CC_URIPARAM);
+		size_t n_end = ctx_skip_escaped(ctx, SF_SIP_SCAN_URIPARAM, n, end);
 		size_t v = n_end, v_end = n_end;
 
 		if (n_end == n || n_end == SIZE_MAX)
 			return 0;
 		if (n_end < end && buf[n_end] == '=') {
 			v = n_end + 1;
-			v_end = skip_escaped(buf, v, end, CC_URIPARAM);
+			v_end = ctx_skip_escaped(ctx, SF_SIP_SCAN_URIPARAM, v, end);
 			if (v_end == v || v_end == SIZE_MAX)
 				return 0;
 		}
@@ -228,17 +263,25 @@ parse_uri_params(const uint8_t *buf, size_t pos, size_t end, struct sf_sip_uri *
 }
 
 size_t
-parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sf_sip_uri *uri)
+parse_uri(struct parse_ctx *ctx, size_t from, size_t to, bool bare, struct sf_sip_uri *uri)
 {
-	memset(uri, 0, sizeof(*uri));
-	if (from >= to || !CC_IS_ALPHA(buf[from]))
-		return 0;
-	size_t colon = skip_class(buf, from + 1, to, CC_SCHEME);
+	const uint8_t *buf = ctx->buf;
+	size_t colon;
 
-	if (colon >= to || buf[colon] != ':')
-		return 0;
+	memset(uri, 0, sizeof(*uri));
+	if (to > from + 4 && word_ieq(buf + from, "sip:", 4)) {
+		/* Nearly every URI is sip: one compare. */
+		colon = from + 3;
+		uri->scheme_id = SF_SIP_SCHEME_SIP;
+	} else {
+		if (from >= to || !CC_IS_ALPHA(buf[from]))
+			return 0;
+		colon = skip_class(buf, from + 1, to, CC_SCHEME);
+		if (colon >= to || buf[colon] != ':')
+			return 0;
+		uri->scheme_id = (uint8_t)scheme_id(buf + from, colon - from);
+	}
 	uri->scheme = span(from, colon);
-	uri->scheme_id = (uint8_t)scheme_id(buf + from, colon - from);
 	size_t pos = colon + 1, end;
 
 	if (uri->scheme_id == SF_SIP_SCHEME_OTHER) {
@@ -254,7 +297,7 @@ parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sf_sip_u
 	}
 	if (uri->scheme_id == SF_SIP_SCHEME_TEL) {
 		/* telephone-subscriber ;params: the number is kept as the user. */
-		end = skip_escaped(buf, pos, to, CC_URIPARAM);
+		end = ctx_skip_escaped(ctx, SF_SIP_SCAN_URIPARAM, pos, to);
 		if (end == pos || end == SIZE_MAX)
 			return 0;
 		uri->user = span(pos, end);
@@ -263,14 +306,12 @@ parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sf_sip_u
 		/* Userinfo, if a '@' ends the run of user characters: the user
 		 * part may hold ';' '?' ',' and '/', so only the '@' tells it
 		 * from a host followed by parameters. */
-		size_t at = skip_escaped(buf, pos, to, bare ? CC_BAREUSER : CC_USERINFO);
+		size_t at = bare ? skip_escaped(buf, pos, to, CC_BAREUSER)
+		                 : ctx_skip_escaped(ctx, SF_SIP_SCAN_USERINFO, pos, to);
 
 		if (at < to && buf[at] == '@') {
-			/* The user part is short: a loop beats a memchr call. */
-			size_t user_end = pos;
+			size_t user_end = ctx_find(ctx, SF_SIP_SCAN_COLON, pos, at);
 
-			while (user_end < at && buf[user_end] != ':')
-				user_end++;
 			if (user_end == pos)
 				return 0;
 			uri->user = span(pos, user_end);
@@ -281,13 +322,13 @@ parse_uri(const uint8_t *buf, size_t from, size_t to, bool bare, struct sf_sip_u
 			}
 			pos = at + 1;
 		}
-		pos = parse_hostport(buf, pos, to, &uri->host, &uri->host_type, &uri->port);
+		pos = parse_hostport(ctx, pos, to, &uri->host, &uri->host_type, &uri->port);
 		if (pos == 0)
 			return 0;
 	}
 	end = pos;
 	if (!bare) {
-		end = parse_uri_params(buf, pos, to, uri);
+		end = parse_uri_params(ctx, pos, to, uri);
 		if (end == 0)
 			return 0;
 		uri->params = span(pos, end);

@@ -21,7 +21,7 @@
 
 #include "../unit/test_sip_util.h"
 
-#define MAX_IMPLS 4
+#define MAX_IMPLS 5
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,8 +34,9 @@ static struct sf_sip_scan_index idx[MAX_IMPLS];
 static void
 init_once(void)
 {
-	static const enum sf_sip_scan_impl all[MAX_IMPLS] = {
-	        SF_SIP_SCAN_SCALAR, SF_SIP_SCAN_SSE2, SF_SIP_SCAN_AVX2, SF_SIP_SCAN_AVX512BW};
+	static const enum sf_sip_scan_impl all[MAX_IMPLS] = {SF_SIP_SCAN_SCALAR, SF_SIP_SCAN_SSE2,
+	                                                     SF_SIP_SCAN_AVX2, SF_SIP_SCAN_AVX512BW,
+	                                                     SF_SIP_SCAN_AVX512VBMI};
 
 	for (unsigned i = 0; i < MAX_IMPLS; i++) {
 		if (!sf_sip_scan_supported(all[i]))

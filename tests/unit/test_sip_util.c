@@ -490,8 +490,7 @@ tsu_index_diff(const struct sf_sip_scan_index *a, const struct sf_sip_scan_index
                size_t n_blocks)
 {
 	for (size_t i = 0; i < n_blocks; i++)
-		if (a->lf[i] != b->lf[i] || a->colon[i] != b->colon[i] ||
-		    a->comma[i] != b->comma[i] || a->ctl[i] != b->ctl[i])
+		if (memcmp(&a->block[i], &b->block[i], sizeof(a->block[i])) != 0)
 			return (long)i;
 	return -1;
 }
