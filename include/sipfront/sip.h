@@ -294,8 +294,10 @@ struct sf_sip_scan_block {
 	_Alignas(64) uint64_t mask[SF_SIP_SCAN_MASKS];
 };
 
+/* One spare block after the last: the parser reads 64 bits at any offset
+ * of a block, taking the next block's word along. */
 struct sf_sip_scan_index {
-	struct sf_sip_scan_block block[SF_SIP_SCAN_BLOCKS];
+	struct sf_sip_scan_block block[SF_SIP_SCAN_BLOCKS + 1];
 };
 
 /* Fills blocks [from, to) of the index; a block is 64 octets of buf. */

@@ -58,8 +58,12 @@ cc_is(uint8_t c, uint16_t cls)
 struct parse_ctx {
 	const uint8_t *buf;
 	size_t len;
-	size_t scanned_blocks; /* blocks of the index already filled */
+	const struct sf_sip_scan_block *blocks; /* the parser's index */
+	size_t scanned_blocks;                  /* blocks of the index already filled */
 	size_t n_blocks;
+	/* The header lines' cursor: the line feeds of lf_block not yet taken. */
+	uint64_t lf_bits;
+	size_t lf_block;
 	struct sf_sip_parser *parser;
 	struct sf_sip_msg *msg;
 };
@@ -89,7 +93,7 @@ ctx_ensure_scanned(struct parse_ctx *ctx, size_t block)
 static inline size_t
 ctx_scan_mask(struct parse_ctx *ctx, unsigned k, uint64_t flip, size_t pos, size_t end)
 {
-	const struct sf_sip_scan_block *blocks = ctx->parser->index.block;
+	const struct sf_sip_scan_block *blocks = ctx->blocks;
 
 	while (pos < end) {
 		size_t block = pos / 64;
@@ -105,6 +109,19 @@ ctx_scan_mask(struct parse_ctx *ctx, unsigned k, uint64_t flip, size_t pos, size
 		pos = (block + 1) * 64;
 	}
 	return end;
+}
+
+/* The 64 bits of mask k from octet pos on (bit 0: pos). Bits past the
+ * scanned blocks are stale, so callers keep only those of a span they
+ * know is scanned; the index has a spare block after the last one. */
+static inline uint64_t
+ctx_bits(struct parse_ctx *ctx, unsigned k, size_t pos)
+{
+	size_t block = pos / 64, shift = pos % 64;
+	uint64_t lo = ctx->blocks[block].mask[k] >> shift;
+	uint64_t hi = ctx->blocks[block + 1].mask[k] << 1 << (63 - shift);
+
+	return lo | hi;
 }
 
 /* First octet in [pos, end) marked in mask k (structural masks). */
@@ -126,7 +143,7 @@ ctx_skip(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
 static inline size_t
 ctx_next_lf(struct parse_ctx *ctx, size_t pos)
 {
-	const struct sf_sip_scan_block *blocks = ctx->parser->index.block;
+	const struct sf_sip_scan_block *blocks = ctx->blocks;
 
 	while (pos < ctx->len) {
 		size_t block = pos / 64;
@@ -139,6 +156,39 @@ ctx_next_lf(struct parse_ctx *ctx, size_t pos)
 		pos = (block + 1) * 64;
 	}
 	return ctx->len;
+}
+
+/* Header lines are walked in order, so their line feeds come from a cursor
+ * that clears one bit per line: no search from a position, and the chain
+ * from one line to the next is a single bit operation. */
+static inline void
+ctx_lf_cursor_at(struct parse_ctx *ctx, size_t pos)
+{
+	ctx->lf_block = pos / 64;
+	if (pos >= ctx->len) {
+		ctx->lf_bits = 0;
+		return;
+	}
+	ctx_ensure_scanned(ctx, ctx->lf_block);
+	ctx->lf_bits =
+	        ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF] & (~(uint64_t)0 << (pos % 64));
+}
+
+/* The next line feed of the cursor; len when there is none. */
+static inline size_t
+ctx_lf_take(struct parse_ctx *ctx)
+{
+	while (ctx->lf_bits == 0) {
+		if (ctx->lf_block + 1 >= ctx->n_blocks)
+			return ctx->len;
+		ctx->lf_block++;
+		ctx_ensure_scanned(ctx, ctx->lf_block);
+		ctx->lf_bits = ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF];
+	}
+	size_t lf = ctx->lf_block * 64 + (size_t)__builtin_ctzll(ctx->lf_bits);
+
+	ctx->lf_bits &= ctx->lf_bits - 1;
+	return lf;
 }
 
 /* LWS is rare inside values and one SP follows a header colon: those two

@@ -317,74 +317,38 @@ check_message(struct parse_ctx *ctx)
 	return SF_SIP_ERR_OK;
 }
 
-/* One header field as the line pass found it: the name, its colon, where
- * the value ends (folded lines included) and where the next field starts.
- * A line that cannot be a field carries its error instead, so that it is
- * reported only once every field before it has been parsed. */
-struct field_line {
-	uint16_t name, name_end, colon, value_end;
-	uint32_t next;
-	uint8_t id;
-	uint8_t error;
-	uint16_t error_to; /* the end of the field's first line, or of its error */
-};
-
-/* Fields found per line pass: enough for nearly every message at once. */
-#define FIELD_BATCH 32
-
-enum lines_end {
-	LINES_MORE,    /* the batch is full */
-	LINES_BODY,    /* the empty line was found: *end_at is the body */
-	LINES_NO_BODY, /* the datagram ended after a complete line */
-	LINES_ERROR,   /* the last field carries an error */
-};
-
-/* The line pass: finds up to FIELD_BATCH fields from pos on, with their
- * colons and header ids. It touches only the scanner's masks and the name
- * octets, so its short dependency chain (line end -> next line) runs ahead
- * of the value grammars instead of waiting behind each of them. */
-static enum lines_end
-find_fields(struct parse_ctx *ctx, size_t pos, struct field_line *f, unsigned *count,
-            size_t *end_at)
+static enum sf_sip_error
+parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 {
 	const uint8_t *buf = ctx->buf;
-	const size_t len = ctx->len, max_line = ctx->parser->limits.max_line_len;
-	unsigned n = 0;
+	struct sf_sip_msg *m = ctx->msg;
+	const struct sf_sip_limits *lim = &ctx->parser->limits;
+	const size_t len = ctx->len;
 
-	for (; n < FIELD_BATCH; n++) {
-		struct field_line *l = &f[n];
-
-		l->error = SF_SIP_ERR_OK;
+	for (;;) {
 		if (pos >= len) {
-			*end_at = len;
-			*count = n;
-			return LINES_NO_BODY;
+			/* Ended after a complete line, with no empty line. */
+			m->missing_empty_line = true;
+			*body = len;
+			return SF_SIP_ERR_OK;
 		}
-		size_t lf = ctx_next_lf(ctx, pos);
-		size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
+		/* Lines are taken in order: the cursor's next LF ends this one. */
+		size_t lf = ctx_lf_take(ctx);
 
-		l->name = (uint16_t)pos;
-		if (lf >= len) {
-			l->error = SF_SIP_ERR_HEADERS_UNTERMINATED;
-			l->error_to = (uint16_t)len;
-			goto error;
-		}
+		if (lf >= len)
+			return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, pos, len);
+		size_t end = buf[lf - 1] == '\r' && lf > pos ? lf - 1 : lf;
+
 		if (end == pos) {
-			*end_at = lf + 1;
-			*count = n;
-			return LINES_BODY;
+			*body = lf + 1;
+			return SF_SIP_ERR_OK;
 		}
-		l->error_to = (uint16_t)end;
-		if (end - pos > max_line) {
-			l->error = SF_SIP_ERR_LINE_TOO_LONG;
-			goto error;
-		}
+		if (end - pos > lim->max_line_len)
+			return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
 		size_t colon = ctx_find(ctx, SF_SIP_SCAN_COLON, pos, end);
 
-		if (colon >= end) {
-			l->error = SF_SIP_ERR_BAD_HEADER_LINE;
-			goto error;
-		}
+		if (colon >= end)
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_LINE, pos, end);
 		size_t name_end = colon;
 
 		while (name_end > pos && (buf[name_end - 1] == ' ' || buf[name_end - 1] == '\t'))
@@ -394,104 +358,45 @@ find_fields(struct parse_ctx *ctx, size_t pos, struct field_line *f, unsigned *c
 
 		if (id == SF_SIP_HDR_OTHER &&
 		    (name_end == pos ||
-		     ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, name_end) != name_end)) {
-			l->error = SF_SIP_ERR_BAD_HEADER_NAME;
-			goto error;
-		}
+		     ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, name_end) != name_end))
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
+
 		/* Continuation lines (starting with SP/HT) belong to this field. */
 		size_t v_end = end;
 
 		while (lf + 1 < len && (buf[lf + 1] == ' ' || buf[lf + 1] == '\t')) {
-			size_t next = ctx_next_lf(ctx, lf + 1);
+			size_t next = ctx_lf_take(ctx);
 
-			if (next >= len) {
-				l->name = (uint16_t)(lf + 1);
-				l->error = SF_SIP_ERR_HEADERS_UNTERMINATED;
-				l->error_to = (uint16_t)len;
-				goto error;
-			}
-			if (next - lf - 1 > max_line) {
-				l->name = (uint16_t)(lf + 1);
-				l->error = SF_SIP_ERR_LINE_TOO_LONG;
-				l->error_to = (uint16_t)next;
-				goto error;
-			}
+			if (next >= len)
+				return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, lf + 1, len);
+			if (next - lf - 1 > lim->max_line_len)
+				return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, lf + 1, next);
 			lf = next;
 			v_end = buf[lf - 1] == '\r' ? lf - 1 : lf;
 		}
-		l->name_end = (uint16_t)name_end;
-		l->colon = (uint16_t)colon;
-		l->value_end = (uint16_t)v_end;
-		l->id = (uint8_t)id;
-		l->next = (uint32_t)(lf + 1);
+		size_t v = ctx_skip_lws(ctx, colon + 1, v_end);
+
+		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
+			v_end--;
+
+		if (m->header_count >= lim->max_headers)
+			return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
+		struct sf_sip_header *h = &m->headers[m->header_count];
+		uint16_t first_value = m->value_count;
+
+		h->name = span(pos, name_end);
+		h->value = span(v, v_end);
+		h->id = (uint8_t)id;
+		h->first_value = first_value;
+		enum sf_sip_error err = parse_header_value(ctx, id, v, v_end);
+
+		if (err != SF_SIP_ERR_OK)
+			return ctx_fail(ctx, err, pos, v_end);
+		h->n_values = (uint16_t)(m->value_count - first_value);
+		if (m->first_header[id] == HEADER_NONE)
+			m->first_header[id] = m->header_count;
+		m->header_count++;
 		pos = lf + 1;
-	}
-	*count = n;
-	*end_at = pos;
-	return LINES_MORE;
-error:
-	*count = n + 1;
-	*end_at = len;
-	return LINES_ERROR;
-}
-
-static enum sf_sip_error
-parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
-{
-	const uint8_t *buf = ctx->buf;
-	struct sf_sip_msg *m = ctx->msg;
-	const struct sf_sip_limits *lim = &ctx->parser->limits;
-	struct field_line fields[FIELD_BATCH];
-
-	for (;;) {
-		unsigned n = 0;
-		size_t end_at = ctx->len;
-		enum lines_end how = find_fields(ctx, pos, fields, &n, &end_at);
-
-		for (unsigned i = 0; i < n; i++) {
-			const struct field_line *l = &fields[i];
-
-			if (l->error != SF_SIP_ERR_OK)
-				return ctx_fail(ctx, (enum sf_sip_error)l->error, l->name,
-				                l->error_to);
-			size_t v_end = l->value_end;
-			size_t v = ctx_skip_lws(ctx, l->colon + 1u, v_end);
-
-			while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
-				v_end--;
-			if (m->header_count >= lim->max_headers)
-				return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, l->name,
-				                l->error_to);
-			struct sf_sip_header *h = &m->headers[m->header_count];
-			enum sf_sip_header_id id = (enum sf_sip_header_id)l->id;
-
-			h->name = span(l->name, l->name_end);
-			h->value = span(v, v_end);
-			h->id = (uint8_t)id;
-			h->first_value = m->value_count;
-			enum sf_sip_error err = parse_header_value(ctx, id, v, v_end);
-
-			if (err != SF_SIP_ERR_OK)
-				return ctx_fail(ctx, err, l->name, v_end);
-			h->n_values = (uint16_t)(m->value_count - h->first_value);
-			if (m->first_header[id] == HEADER_NONE)
-				m->first_header[id] = m->header_count;
-			m->header_count++;
-		}
-		switch (how) {
-		case LINES_MORE: pos = end_at; break;
-		case LINES_BODY: *body = end_at; return SF_SIP_ERR_OK;
-		case LINES_NO_BODY:
-			m->missing_empty_line = true;
-			*body = end_at;
-			return SF_SIP_ERR_OK;
-		case LINES_ERROR: break;
-		}
-		if (how == LINES_ERROR) {
-			/* Not reached: the loop above failed at the last field. */
-			*body = ctx->len;
-			return (enum sf_sip_error)fields[n - 1].error;
-		}
 	}
 }
 
@@ -522,6 +427,7 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 	struct parse_ctx ctx = {
 	        .buf = buf,
 	        .len = len,
+	        .blocks = parser->index.block,
 	        .n_blocks = (len + 63) / 64,
 	        .parser = parser,
 	        .msg = m,
@@ -566,6 +472,7 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 	if (err != SF_SIP_ERR_OK)
 		return err;
 
+	ctx_lf_cursor_at(&ctx, lf + 1);
 	err = parse_headers(&ctx, lf + 1, &body);
 	if (err != SF_SIP_ERR_OK)
 		return err;

@@ -402,6 +402,9 @@ sf_sip_parser_init(struct sf_sip_parser *parser, enum sf_sip_scan_impl impl)
 	if (parser->scan == NULL)
 		return -ENOTSUP;
 	parser->scan_impl = impl;
+	/* Once: ctx_bits may read the stale word after a scanned block, and
+	 * it should never be uninitialised memory. */
+	memset(&parser->index, 0, sizeof(parser->index));
 	parser->limits = (struct sf_sip_limits){
 	        .max_msg_size = SF_SIP_MAX_DATAGRAM,
 	        .max_headers = 128,

@@ -18,6 +18,20 @@ parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *o
 
 	if (from >= to)
 		return false;
+	if (to - from <= 19) {
+		/* 19 digits cannot overflow: one compare with max at the end. */
+		for (size_t i = from; i < to; i++) {
+			unsigned d = (unsigned)buf[i] - '0';
+
+			if (d > 9)
+				return false;
+			v = v * 10 + d;
+		}
+		if (v > max)
+			return false;
+		*out = v;
+		return true;
+	}
 	for (size_t i = from; i < to; i++) {
 		if (!CC_IS_DIGIT(buf[i]))
 			return false;
@@ -30,33 +44,39 @@ parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *o
 }
 
 /* IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT, each up
- * to 255: four digit runs found through the scanner's digit mask. */
+ * to 255, on a run of host characters [from, to): from the digit mask, the
+ * non-digits must be exactly three '.', no two adjacent nor at either end
+ * (so no run is empty), no run longer than three, and only a three-digit
+ * run can exceed 255. */
 static bool
 ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 {
-	const uint8_t *buf = ctx->buf;
-	size_t p = from;
+	const uint8_t *s = ctx->buf + from;
+	size_t n = to - from;
 
-	for (int i = 0;; i++) {
-		size_t q = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, p, to);
-		unsigned v;
+	if (n < 7 || n > 15)
+		return false;
+	uint64_t all = ((uint64_t)1 << n) - 1;
+	uint64_t digits = ctx_bits(ctx, SF_SIP_SCAN_DIGIT, from) & all;
+	uint64_t dots = all & ~digits;
 
-		switch (q - p) {
-		case 1: v = buf[p] - '0'; break;
-		case 2: v = (buf[p] - '0') * 10u + (buf[p + 1] - '0'); break;
-		case 3:
-			v = (buf[p] - '0') * 100u + (buf[p + 1] - '0') * 10u + (buf[p + 2] - '0');
-			break;
-		default: return false;
-		}
-		if (v > 255)
+	uint64_t two = dots & (dots - 1), one = two & (two - 1);
+
+	/* exactly three bits: clearing the lowest thrice leaves none, not before */
+	if (one == 0 || (one & (one - 1)) != 0 || (dots & (dots >> 1)) != 0 || (dots & 1) != 0 ||
+	    (dots >> (n - 1)) != 0 || (digits & digits >> 1 & digits >> 2 & digits >> 3) != 0)
+		return false;
+	for (uint64_t d = dots; d != 0; d &= d - 1)
+		if (s[__builtin_ctzll(d)] != '.')
 			return false;
-		if (i == 3)
-			return q == to;
-		if (q >= to || buf[q] != '.')
+	/* The first octets of three-digit runs: compare them with "255". */
+	for (uint64_t three = digits & digits >> 1 & digits >> 2; three != 0; three &= three - 1) {
+		const uint8_t *o = s + __builtin_ctzll(three);
+
+		if (o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' && o[2] > '5'))))
 			return false;
-		p = q + 1;
 	}
+	return true;
 }
 
 static bool
