@@ -267,8 +267,8 @@ struct sf_sip_limits {
 	X(QUOTE, "double quote or backslash")                        \
 	X(CTL, "raw control octet")                                  \
 	X(CR, "carriage return")                                     \
+	X(DOT, "'.'")                                                \
 	X(SEMI, "';'")                                               \
-	X(EQUAL, "'='")                                              \
 	X(LWS, "SP, HT, CR or LF")                                   \
 	X(TOKEN, "token character")                                  \
 	X(HOST, "hostname or IPv4 character")                        \

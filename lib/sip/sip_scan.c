@@ -112,8 +112,8 @@ structure16(__m128i v, uint16_t out[8])
 	out[SF_SIP_SCAN_QUOTE] = (uint16_t)_mm_movemask_epi8(quote);
 	out[SF_SIP_SCAN_CTL] = (uint16_t)_mm_movemask_epi8(ctl);
 	out[SF_SIP_SCAN_CR] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+	out[SF_SIP_SCAN_DOT] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
 	out[SF_SIP_SCAN_SEMI] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
-	out[SF_SIP_SCAN_EQUAL] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
 }
 
 static void
@@ -178,8 +178,8 @@ masks32(__m256i v, uint32_t out[SF_SIP_SCAN_MASKS])
 	out[SF_SIP_SCAN_QUOTE] = (uint32_t)_mm256_movemask_epi8(quote);
 	out[SF_SIP_SCAN_CTL] = (uint32_t)_mm256_movemask_epi8(ctl);
 	out[SF_SIP_SCAN_CR] = EQ32('\r');
+	out[SF_SIP_SCAN_DOT] = EQ32('.');
 	out[SF_SIP_SCAN_SEMI] = EQ32(';');
-	out[SF_SIP_SCAN_EQUAL] = EQ32('=');
 #undef EQ32
 	/* movemask takes bit 7 of each octet: shift class bit k up to it. */
 	out[SF_SIP_SCAN_FIRST_CLASS + 7] = (uint32_t)_mm256_movemask_epi8(cls);
@@ -251,8 +251,8 @@ scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to,
 		blk->mask[SF_SIP_SCAN_QUOTE] = EQ64('"') | EQ64('\\');
 		blk->mask[SF_SIP_SCAN_CTL] = (low & ~tab & ~lf) | EQ64(0x7f);
 		blk->mask[SF_SIP_SCAN_CR] = EQ64('\r');
+		blk->mask[SF_SIP_SCAN_DOT] = EQ64('.');
 		blk->mask[SF_SIP_SCAN_SEMI] = EQ64(';');
-		blk->mask[SF_SIP_SCAN_EQUAL] = EQ64('=');
 #undef EQ64
 		for (int r = 0; r < CLASS_ROWS; r++) {
 			__mmask64 here = _mm512_cmpeq_epi8_mask(

@@ -44,34 +44,30 @@ parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *o
 }
 
 /* IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT, each up
- * to 255, on a run of host characters [from, to): from the digit mask, the
- * non-digits must be exactly three '.', no two adjacent nor at either end
- * (so no run is empty), no run longer than three, and only a three-digit
- * run can exceed 255. */
+ * to 255, on a run of host characters [from, to), from the digit and dot
+ * masks: nothing else, three dots, none adjacent nor at either end (so no
+ * run is empty), no run longer than three, and only a three-digit run can
+ * exceed 255. */
 static bool
 ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 {
-	const uint8_t *s = ctx->buf + from;
 	size_t n = to - from;
 
 	if (n < 7 || n > 15)
 		return false;
 	uint64_t all = ((uint64_t)1 << n) - 1;
 	uint64_t digits = ctx_bits(ctx, SF_SIP_SCAN_DIGIT, from) & all;
-	uint64_t dots = all & ~digits;
-
+	uint64_t dots = ctx_bits(ctx, SF_SIP_SCAN_DOT, from) & all;
 	uint64_t two = dots & (dots - 1), one = two & (two - 1);
 
-	/* exactly three bits: clearing the lowest thrice leaves none, not before */
-	if (one == 0 || (one & (one - 1)) != 0 || (dots & (dots >> 1)) != 0 || (dots & 1) != 0 ||
-	    (dots >> (n - 1)) != 0 || (digits & digits >> 1 & digits >> 2 & digits >> 3) != 0)
+	/* exactly three dots: clearing the lowest thrice leaves none, not before */
+	if ((digits | dots) != all || one == 0 || (one & (one - 1)) != 0 ||
+	    (dots & (dots >> 1 | 1 | (uint64_t)1 << (n - 1))) != 0 ||
+	    (digits & digits >> 1 & digits >> 2 & digits >> 3) != 0)
 		return false;
-	for (uint64_t d = dots; d != 0; d &= d - 1)
-		if (s[__builtin_ctzll(d)] != '.')
-			return false;
 	/* The first octets of three-digit runs: compare them with "255". */
 	for (uint64_t three = digits & digits >> 1 & digits >> 2; three != 0; three &= three - 1) {
-		const uint8_t *o = s + __builtin_ctzll(three);
+		const uint8_t *o = ctx->buf + from + __builtin_ctzll(three);
 
 		if (o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' && o[2] > '5'))))
 			return false;
@@ -170,8 +166,16 @@ parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span
 			 * "999.0.2.1" is neither a name nor an IPv4. */
 			size_t label = pos - (buf[pos - 1] == '.' && pos - 1 > start);
 
-			while (label > start && buf[label - 1] != '.')
-				label--;
+			if (label - start <= 64) {
+				/* The last dot before it, from the dot mask. */
+				uint64_t below = ((uint64_t)1 << (label - start - 1) << 1) - 1;
+				uint64_t dots = ctx_bits(ctx, SF_SIP_SCAN_DOT, start) & below;
+
+				label = dots ? start + 64 - (size_t)__builtin_clzll(dots) : start;
+			} else {
+				while (label > start && buf[label - 1] != '.')
+					label--;
+			}
 			if (!CC_IS_ALPHA(buf[label]))
 				return 0;
 		}
