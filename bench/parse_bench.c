@@ -146,6 +146,12 @@ sf_avx512bw_init(void **ctx)
 	return sf_init(ctx, SF_SIP_SCAN_AVX512BW);
 }
 
+static int
+sf_avx512vbmi_init(void **ctx)
+{
+	return sf_init(ctx, SF_SIP_SCAN_AVX512VBMI);
+}
+
 static void
 sf_fini(void *ctx)
 {
@@ -221,6 +227,13 @@ static const struct {
          {.name = "sipfront-avx512bw",
           .check = BENCH_CHECK_CSEQ,
           .init = sf_avx512bw_init,
+          .fini = sf_fini,
+          .parse = sf_parse,
+          .strerror = sf_strerror}},
+        {SF_SIP_SCAN_AVX512VBMI,
+         {.name = "sipfront-avx512vbmi",
+          .check = BENCH_CHECK_CSEQ,
+          .init = sf_avx512vbmi_init,
           .fini = sf_fini,
           .parse = sf_parse,
           .strerror = sf_strerror}},
@@ -579,7 +592,8 @@ usage(FILE *f)
 	        "  --json          one JSON object per (parser, type) line instead of the table\n"
 	        "  --scanners      add a sipfront row per SIMD scanner the CPU has "
 	        "(sipfront-sse2,\n"
-	        "                  sipfront-avx2, sipfront-avx512bw), whichever one AUTO picks\n"
+	        "                  sipfront-avx2, sipfront-avx512bw,\n"
+	        "                  sipfront-avx512vbmi), whichever one AUTO picks\n"
 	        "  --ms N          time each cell for N ms (default %d), in %d slices after a\n"
 	        "                  one-slice warm-up; the median slice is reported\n"
 	        "  --iterations N  parse N messages per cell instead of timing it (same slices;\n"

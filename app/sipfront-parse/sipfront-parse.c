@@ -43,7 +43,8 @@ usage(FILE *out)
 	        "                 cseq, from, to, via, max_forwards, content_length,\n"
 	        "                 body_len, header_count, error {status, reason, code}\n"
 	        "                 (absent things are null; error is null when ok)\n"
-	        "  --scan IMPL    scanner: scalar, sse2, avx2, avx512bw or auto (default)\n"
+	        "  --scan IMPL    scanner: scalar, sse2, avx2, avx512bw, avx512vbmi or\n"
+	        "                 auto (default)\n"
 	        "  -h, --help     this text\n"
 	        "\n"
 	        "Without --json the dump shows the start line, every header with the id\n"
@@ -826,7 +827,7 @@ parse_scan(const char *s, enum sf_sip_scan_impl *impl)
 	} names[] = {
 	        {"auto", SF_SIP_SCAN_AUTO},         {"scalar", SF_SIP_SCAN_SCALAR},
 	        {"sse2", SF_SIP_SCAN_SSE2},         {"avx2", SF_SIP_SCAN_AVX2},
-	        {"avx512bw", SF_SIP_SCAN_AVX512BW},
+	        {"avx512bw", SF_SIP_SCAN_AVX512BW}, {"avx512vbmi", SF_SIP_SCAN_AVX512VBMI},
 	};
 
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -872,6 +873,7 @@ main(int argc, char **argv)
 			if (v == NULL || parse_scan(v, &impl) != 0) {
 				fprintf(stderr,
 				        "%s: --scan needs one of scalar, sse2, avx2, avx512bw, "
+				        "avx512vbmi, "
 				        "auto%s%s\n",
 				        prog, v ? "; got " : "", v ? v : "");
 				free(files);
