@@ -13,8 +13,6 @@
 
 #include <sipfront/sip.h>
 
-#define SIP_ALWAYS_INLINE __attribute__((always_inline)) inline
-
 /* Character classes (RFC 3261 §25.1), one bit each. */
 enum {
 	CC_TOKEN = 1 << 0, /* token */

@@ -140,9 +140,7 @@ is_ipv6(const uint8_t *buf, size_t from, size_t to)
 	return gap ? groups <= 7 : groups == 8;
 }
 
-/* Inlined into its callers (one unit, see meson.build): a call per host
- * and per parameter cost more than the work in them. */
-SIP_ALWAYS_INLINE size_t
+size_t
 parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span *host,
                uint8_t *host_type, uint16_t *port)
 {
@@ -198,7 +196,7 @@ parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span
 	return pos;
 }
 
-SIP_ALWAYS_INLINE size_t
+size_t
 parse_generic_param(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span *name,
                     struct sf_sip_span *value)
 {

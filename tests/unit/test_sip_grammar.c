@@ -1462,6 +1462,67 @@ uri_port_zero(void **state)
 	assert_int_equal(msg.to.uri.port, 1);
 }
 
+/* Hosts (RFC 3261 §25.1 hostname / IPv4address), checked from the scanner's
+ * digit and dot masks: every IPv4 edge, names whose top label decides, and
+ * each one again shifted across the 64-octet block boundaries, where a mask
+ * word comes from two blocks. */
+static void
+host_forms(void **state)
+{
+	static const struct {
+		const char *host;
+		int type; /* 0: rejected */
+	} hosts[] = {
+	        {"1.2.3.4", SF_SIP_HOST_IPV4},
+	        {"255.255.255.255", SF_SIP_HOST_IPV4},
+	        {"001.02.0.000", SF_SIP_HOST_IPV4},
+	        {"198.51.100.23", SF_SIP_HOST_IPV4},
+	        {"256.1.1.1", 0},
+	        {"1.2.3.256", 0},
+	        {"1.260.3.4", 0},
+	        {"1.2.3", 0},
+	        {"999.0.2.1", 0},
+	        {"1.2.3.4.5", 0},
+	        {"1..3.4", 0},
+	        {"1.2.3.", 0}, /* a trailing dot: the top label "3" starts with a digit */
+	        {"1234.1.1.1", 0},
+	        {"1.2.3.4a", 0},
+	        {"1.2.3.a4", SF_SIP_HOST_NAME},
+	        {"example.com", SF_SIP_HOST_NAME},
+	        {"example.com.", SF_SIP_HOST_NAME},
+	        {"a", SF_SIP_HOST_NAME},
+	        {"x-1.y_2.z", SF_SIP_HOST_NAME},
+	        {"host.123", 0},
+	        {"9host.example", SF_SIP_HOST_NAME},
+	        {"a.very.long.host.name.that.runs.past.sixty.four.octets.of.one.block.example.net",
+	         SF_SIP_HOST_NAME},
+	        {"a.very.long.host.name.that.runs.past.sixty.four.octets.of.one.block.example.1",
+	         0},
+	};
+	char start[256], pad[80];
+
+	(void)state;
+	for (size_t shift = 0; shift < 64; shift++) {
+		memset(pad, 'a', shift);
+		pad[shift] = 0;
+		for (size_t i = 0; i < sizeof(hosts) / sizeof(hosts[0]); i++) {
+			int type = hosts[i].type;
+
+			/* the user part moves the host across the block edges */
+			snprintf(start, sizeof(start), "INVITE sip:u%s@%s:5060 SIP/2.0", pad,
+			         hosts[i].host);
+			if (type == 0) {
+				expect(REQ(.start = start), SF_SIP_ERR_BAD_RURI);
+				continue;
+			}
+			expect_ok(REQ(.start = start));
+			assert_int_equal(msg.ruri.host_type, type);
+			assert_span_str(B, msg.ruri.host, hosts[i].host);
+			assert_int_equal(msg.ruri.port, 5060);
+		}
+	}
+}
+
 /* Proxy-Authorization is a known header and feeds auth_scheme/username when
  * there is no Authorization. */
 static void
@@ -1600,6 +1661,7 @@ main(void)
 	        cmocka_unit_test(via_lws_everywhere),
 	        cmocka_unit_test(route_needs_brackets),
 	        cmocka_unit_test(uri_port_zero),
+	        cmocka_unit_test(host_forms),
 	        cmocka_unit_test(ipv6_reference_forms),
 	        cmocka_unit_test(proxy_authorization),
 	        cmocka_unit_test(header_value_bare_cr),
