@@ -266,7 +266,7 @@ struct sf_sip_limits {
 	X(COMMA, "','")                                              \
 	X(QUOTE, "double quote or backslash")                        \
 	X(CTL, "raw control octet")                                  \
-	X(CR, "carriage return")                                     \
+	X(EQUAL, "'='")                                              \
 	X(DOT, "'.'")                                                \
 	X(SEMI, "';'")                                               \
 	X(LWS, "SP, HT, CR or LF")                                   \

@@ -55,7 +55,8 @@ static inline void
 finish_block(struct sf_sip_scan_block *blk, size_t b, const uint8_t *buf, size_t len)
 {
 	size_t next = (b + 1) * 64;
-	uint64_t cr = blk->mask[SF_SIP_SCAN_CR];
+	/* The only raw control octet that is also LWS is the CR. */
+	uint64_t cr = blk->mask[SF_SIP_SCAN_CTL] & blk->mask[SF_SIP_SCAN_LWS];
 	uint64_t lf_after =
 	        blk->mask[SF_SIP_SCAN_LF] >> 1 | (uint64_t)(next < len && buf[next] == '\n') << 63;
 	uint64_t ctl = blk->mask[SF_SIP_SCAN_CTL] & valid_bits(len, b);
@@ -131,7 +132,7 @@ structure16(__m128i v, uint16_t out[8])
 	out[SF_SIP_SCAN_COMMA] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
 	out[SF_SIP_SCAN_QUOTE] = (uint16_t)_mm_movemask_epi8(quote);
 	out[SF_SIP_SCAN_CTL] = (uint16_t)_mm_movemask_epi8(ctl);
-	out[SF_SIP_SCAN_CR] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+	out[SF_SIP_SCAN_EQUAL] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
 	out[SF_SIP_SCAN_DOT] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
 	out[SF_SIP_SCAN_SEMI] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
 }
@@ -197,7 +198,7 @@ masks32(__m256i v, uint32_t out[SF_SIP_SCAN_MASKS])
 	out[SF_SIP_SCAN_COMMA] = EQ32(',');
 	out[SF_SIP_SCAN_QUOTE] = (uint32_t)_mm256_movemask_epi8(quote);
 	out[SF_SIP_SCAN_CTL] = (uint32_t)_mm256_movemask_epi8(ctl);
-	out[SF_SIP_SCAN_CR] = EQ32('\r');
+	out[SF_SIP_SCAN_EQUAL] = EQ32('=');
 	out[SF_SIP_SCAN_DOT] = EQ32('.');
 	out[SF_SIP_SCAN_SEMI] = EQ32(';');
 #undef EQ32
@@ -270,7 +271,7 @@ scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to,
 		blk->mask[SF_SIP_SCAN_COMMA] = EQ64(',');
 		blk->mask[SF_SIP_SCAN_QUOTE] = EQ64('"') | EQ64('\\');
 		blk->mask[SF_SIP_SCAN_CTL] = (low & ~tab & ~lf) | EQ64(0x7f);
-		blk->mask[SF_SIP_SCAN_CR] = EQ64('\r');
+		blk->mask[SF_SIP_SCAN_EQUAL] = EQ64('=');
 		blk->mask[SF_SIP_SCAN_DOT] = EQ64('.');
 		blk->mask[SF_SIP_SCAN_SEMI] = EQ64(';');
 #undef EQ64

@@ -271,7 +271,7 @@ expect_bit(enum sf_sip_scan_mask k, const uint8_t *buf, size_t len, size_t i)
 		return (c < 0x20 && c != '\t' && c != '\n' &&
 		        !(c == '\r' && i + 1 < len && buf[i + 1] == '\n')) ||
 		       c == 0x7f;
-	case SF_SIP_SCAN_CR: return c == '\r';
+	case SF_SIP_SCAN_EQUAL: return c == '=';
 	case SF_SIP_SCAN_DOT: return c == '.';
 	case SF_SIP_SCAN_SEMI: return c == ';';
 	case SF_SIP_SCAN_LWS: return in_set(" \t\r\n", c);
