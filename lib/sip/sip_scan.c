@@ -294,7 +294,8 @@ scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to,
  * each group is an 8x8 bit matrix whose affine product with the unit
  * vectors 1 << k is its transpose: octet k of group q holds bit k of its
  * eight characters, in order. One more permute gathers octet k of every
- * group into 64-bit word k, and the sixteen masks are two vector stores. */
+ * group into 64-bit word k, and the sixteen masks are two vector stores
+ * (unaligned ones: a caller may malloc its parser). */
 __attribute__((target("avx512f,avx512bw,avx512vbmi,gfni"))) static inline __m512i
 transpose_masks(__m512i octets)
 {
@@ -327,11 +328,11 @@ scan_avx512vbmi(const uint8_t *buf, size_t len, size_t from, size_t to,
 		__m512i r = _mm512_permutexvar_epi8(reverse, v);
 		__mmask64 ascii = ~_mm512_movepi8_mask(r);
 
-		_mm512_store_si512(blk->mask, transpose_masks(_mm512_maskz_permutex2var_epi8(
-		                                      ascii, struct_lo, r, struct_hi)));
-		_mm512_store_si512(blk->mask + SF_SIP_SCAN_FIRST_CLASS,
-		                   transpose_masks(_mm512_maskz_permutex2var_epi8(ascii, class_lo,
-		                                                                  r, class_hi)));
+		_mm512_storeu_si512(blk->mask, transpose_masks(_mm512_maskz_permutex2var_epi8(
+		                                       ascii, struct_lo, r, struct_hi)));
+		_mm512_storeu_si512(blk->mask + SF_SIP_SCAN_FIRST_CLASS,
+		                    transpose_masks(_mm512_maskz_permutex2var_epi8(ascii, class_lo,
+		                                                                   r, class_hi)));
 		finish_block(blk, b, buf, len);
 	}
 }
