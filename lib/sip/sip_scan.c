@@ -202,22 +202,12 @@ masks32(__m256i v, uint32_t out[SF_SIP_SCAN_MASKS])
 	out[SF_SIP_SCAN_DOT] = EQ32('.');
 	out[SF_SIP_SCAN_SEMI] = EQ32(';');
 #undef EQ32
-	/* movemask takes bit 7 of each octet: shift class bit k up to it. */
-	out[SF_SIP_SCAN_FIRST_CLASS + 7] = (uint32_t)_mm256_movemask_epi8(cls);
-	out[SF_SIP_SCAN_FIRST_CLASS + 6] =
-	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 1));
-	out[SF_SIP_SCAN_FIRST_CLASS + 5] =
-	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 2));
-	out[SF_SIP_SCAN_FIRST_CLASS + 4] =
-	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 3));
-	out[SF_SIP_SCAN_FIRST_CLASS + 3] =
-	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 4));
-	out[SF_SIP_SCAN_FIRST_CLASS + 2] =
-	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 5));
-	out[SF_SIP_SCAN_FIRST_CLASS + 1] =
-	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 6));
-	out[SF_SIP_SCAN_FIRST_CLASS + 0] =
-	        (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 7));
+	/* movemask takes bit 7 of each octet: doubling each octet moves the
+	 * next lower class bit up to it. */
+	for (int k = 7; k >= 0; k--) {
+		out[SF_SIP_SCAN_FIRST_CLASS + k] = (uint32_t)_mm256_movemask_epi8(cls);
+		cls = _mm256_add_epi8(cls, cls);
+	}
 }
 
 __attribute__((target("avx2"))) static void
