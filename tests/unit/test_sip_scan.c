@@ -2,11 +2,13 @@
  * Copyright (c) 2026 the sipfront authors
  *
  * Scanner equivalence: every scanner implementation the CPU supports (scalar,
- * SSE2, AVX2, AVX-512BW) must build the same structural index as the scalar
- * one, and a parser using it must produce the same view, on the whole corpus
- * and on a reproducible stream of random mutations of it (byte flips,
- * inserted CR/LF/':'/',', deletions, truncations, duplicated ranges). The
- * scalar index is itself checked against the octets it describes.
+ * SSE2, AVX2, AVX-512BW, AVX-512 VBMI) must build the same index, all
+ * sixteen masks, as the scalar one, and a parser using it must produce the
+ * same view, on the whole corpus and on a reproducible stream of random
+ * mutations of it (byte flips, inserted CR/LF/':'/',', deletions,
+ * truncations, duplicated ranges). The scalar index is itself checked, mask
+ * by mask, against the RFC 3261 sets written out here, on the corpus and on
+ * every octet value.
  *
  * Every input sits against a guard page, so a SIMD load past the end of the
  * datagram faults here rather than passing unnoticed. The mutation count and
