@@ -87,8 +87,8 @@ ctx_ensure_scanned(struct parse_ctx *ctx, size_t block)
 
 /* First octet in [pos, end) whose bit in mask k differs from `flip` (0:
  * the first set bit, ~0: the first clear bit); end when there is none.
- * The blocks up to end must be scanned already: the header loop finds each
- * line end with ctx_next_lf (which scans as it goes) before any grammar
+ * The blocks up to end must be scanned already: the header loop takes each
+ * line end from the LF cursor (which scans as it goes) before any grammar
  * looks inside the line, so this costs no lazy-scan check per call. */
 static inline size_t
 ctx_scan_mask(struct parse_ctx *ctx, unsigned k, uint64_t flip, size_t pos, size_t end)
@@ -253,14 +253,6 @@ static inline struct sf_sip_span
 span(size_t from, size_t to)
 {
 	return (struct sf_sip_span){.off = (uint16_t)from, .len = (uint16_t)(to - from)};
-}
-
-static inline size_t
-skip_lws(const uint8_t *buf, size_t pos, size_t end)
-{
-	while (pos < end && cc_is(buf[pos], CC_LWS))
-		pos++;
-	return pos;
 }
 
 static inline size_t

@@ -337,7 +337,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 
 		if (lf >= len)
 			return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, pos, len);
-		size_t end = buf[lf - 1] == '\r' && lf > pos ? lf - 1 : lf;
+		size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
 
 		if (end == pos) {
 			*body = lf + 1;
