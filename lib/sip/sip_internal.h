@@ -174,23 +174,6 @@ ctx_lf_cursor_at(struct parse_ctx *ctx, size_t pos)
 	        ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF] & (~(uint64_t)0 << (pos % 64));
 }
 
-/* The next line feed of the cursor; len when there is none. */
-static inline size_t
-ctx_lf_take(struct parse_ctx *ctx)
-{
-	while (ctx->lf_bits == 0) {
-		if (ctx->lf_block + 1 >= ctx->n_blocks)
-			return ctx->len;
-		ctx->lf_block++;
-		ctx_ensure_scanned(ctx, ctx->lf_block);
-		ctx->lf_bits = ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF];
-	}
-	size_t lf = ctx->lf_block * 64 + (size_t)__builtin_ctzll(ctx->lf_bits);
-
-	ctx->lf_bits &= ctx->lf_bits - 1;
-	return lf;
-}
-
 /* LWS is rare inside values and one SP follows a header colon: those two
  * cases are decided on the octets, the rest through the mask. */
 static inline size_t
@@ -337,8 +320,34 @@ span_ieq(const uint8_t *s, size_t len, const char *lower, size_t n)
 
 #define SPAN_IEQ(s, len, lit) span_ieq((s), (len), lit, sizeof(lit) - 1)
 
-/* Parses digits into *out; false when empty, not all digits or > max. */
-bool parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out);
+/* parse_uint past 19 digits, where the value can overflow on the way. */
+bool parse_uint_long(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out);
+
+/* Parses digits into *out; false when empty, not all digits or > max.
+ * Inline: ports, CSeq numbers and lengths are a few digits, and a call
+ * would cost more than the loop. */
+static inline bool
+parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (from >= to)
+		return false;
+	if (to - from > 19)
+		return parse_uint_long(buf, from, to, max, out);
+	/* 19 digits cannot overflow: one compare with max at the end. */
+	for (size_t i = from; i < to; i++) {
+		unsigned d = (unsigned)buf[i] - '0';
+
+		if (d > 9)
+			return false;
+		v = v * 10 + d;
+	}
+	if (v > max)
+		return false;
+	*out = v;
+	return true;
+}
 
 /* Parses the URI starting at from, reading no further than to. It stops at
  * the first octet that cannot continue the URI ('>', white space, ...) and
@@ -381,7 +390,9 @@ add_value(struct parse_ctx *ctx, size_t from, size_t to)
 	return SF_SIP_ERR_OK;
 }
 
-/* Header id of a name (full or compact, case-insensitive). */
-enum sf_sip_header_id header_id(const uint8_t *name, size_t len);
+/* Header id of a name (full or compact, case-insensitive); avail is how
+ * many octets of the datagram start at name (at least len + 1: a colon
+ * follows), so that short names are read as one word. */
+enum sf_sip_header_id header_id(const uint8_t *name, size_t len, size_t avail);
 
 #endif /* SIPFRONT_SIP_INTERNAL_H */

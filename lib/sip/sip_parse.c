@@ -157,8 +157,7 @@ parse_status_line(struct parse_ctx *ctx, size_t pos, size_t end)
 		return ctx_fail(ctx, SF_SIP_ERR_STATUS_RANGE, code, code_end);
 	if (code_end - code != 3 || (code_end < end && buf[code_end] != ' '))
 		return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, code, end);
-	parse_uint(buf, code, code_end, 999, &status);
-	if (status < 100 || status > 699)
+	if (!parse_uint(buf, code, code_end, 999, &status) || status < 100 || status > 699)
 		return ctx_fail(ctx, SF_SIP_ERR_STATUS_RANGE, code, code_end);
 	m->status = (uint16_t)status;
 	m->reason = code_end < end ? span(code_end + 1, end) : span(end, end);
@@ -317,33 +316,58 @@ check_message(struct parse_ctx *ctx)
 	return SF_SIP_ERR_OK;
 }
 
+/* The line feed after the one in *bits of block *block (the cursor over the
+ * line-feed mask: one bit cleared per line, so the walk from one line to the
+ * next is a single bit operation); len when there is none. */
+static inline size_t
+lf_next(struct parse_ctx *ctx, uint64_t *bits, size_t *block)
+{
+	while (*bits == 0) {
+		if (*block + 1 >= ctx->n_blocks)
+			return ctx->len;
+		++*block;
+		ctx_ensure_scanned(ctx, *block);
+		*bits = ctx->blocks[*block].mask[SF_SIP_SCAN_LF];
+	}
+	size_t lf = *block * 64 + (size_t)__builtin_ctzll(*bits);
+
+	*bits &= *bits - 1;
+	return lf;
+}
+
+/* The header section: one line (and its continuations) per field. The
+ * cursor, limits and counts live in locals: the grammars take the context
+ * by pointer, and everything read through it would be reloaded after each
+ * call. */
 static enum sf_sip_error
 parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 {
-	const uint8_t *buf = ctx->buf;
-	struct sf_sip_msg *m = ctx->msg;
-	const struct sf_sip_limits *lim = &ctx->parser->limits;
+	const uint8_t *const buf = ctx->buf;
 	const size_t len = ctx->len;
+	struct sf_sip_msg *const m = ctx->msg;
+	const size_t max_line = ctx->parser->limits.max_line_len;
+	const uint16_t max_headers = ctx->parser->limits.max_headers;
+	uint64_t lf_bits = ctx->lf_bits;
+	size_t lf_block = ctx->lf_block;
 
-	for (;;) {
+	for (uint16_t count = 0;; count++) {
 		if (pos >= len) {
 			/* Ended after a complete line, with no empty line. */
 			m->missing_empty_line = true;
 			*body = len;
 			return SF_SIP_ERR_OK;
 		}
-		/* Lines are taken in order: the cursor's next LF ends this one. */
-		size_t lf = ctx_lf_take(ctx);
+		size_t lf = lf_next(ctx, &lf_bits, &lf_block);
 
 		if (lf >= len)
 			return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, pos, len);
-		size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
+		size_t end = lf - (lf > pos && buf[lf - 1] == '\r');
 
 		if (end == pos) {
 			*body = lf + 1;
 			return SF_SIP_ERR_OK;
 		}
-		if (end - pos > lim->max_line_len)
+		if (end - pos > max_line)
 			return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
 		size_t colon = ctx_find(ctx, SF_SIP_SCAN_COLON, pos, end);
 
@@ -354,7 +378,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		while (name_end > pos && (buf[name_end - 1] == ' ' || buf[name_end - 1] == '\t'))
 			name_end--;
 		/* A known name matched letter by letter is a token already. */
-		enum sf_sip_header_id id = header_id(buf + pos, name_end - pos);
+		enum sf_sip_header_id id = header_id(buf + pos, name_end - pos, len - pos);
 
 		if (id == SF_SIP_HDR_OTHER &&
 		    (name_end == pos ||
@@ -365,25 +389,27 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		size_t v_end = end;
 
 		while (lf + 1 < len && (buf[lf + 1] == ' ' || buf[lf + 1] == '\t')) {
-			size_t next = ctx_lf_take(ctx);
+			size_t next = lf_next(ctx, &lf_bits, &lf_block);
 
 			if (next >= len)
 				return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, lf + 1, len);
-			if (next - lf - 1 > lim->max_line_len)
+			if (next - lf - 1 > max_line)
 				return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, lf + 1, next);
 			lf = next;
 			v_end = buf[lf - 1] == '\r' ? lf - 1 : lf;
 		}
 		size_t v = ctx_skip_lws(ctx, colon + 1, v_end);
 
-		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
-			v_end--;
+		if (v_end > v && buf[v_end - 1] <= ' ')
+			while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
+				v_end--;
 
-		if (m->header_count >= lim->max_headers)
+		if (count >= max_headers)
 			return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
-		struct sf_sip_header *h = &m->headers[m->header_count];
+		struct sf_sip_header *h = &m->headers[count];
 		uint16_t first_value = m->value_count;
 
+		m->header_count = count;
 		h->name = span(pos, name_end);
 		h->value = span(v, v_end);
 		h->id = (uint8_t)id;
@@ -394,8 +420,8 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			return ctx_fail(ctx, err, pos, v_end);
 		h->n_values = (uint16_t)(m->value_count - first_value);
 		if (m->first_header[id] == HEADER_NONE)
-			m->first_header[id] = m->header_count;
-		m->header_count++;
+			m->first_header[id] = count;
+		m->header_count = (uint16_t)(count + 1);
 		pos = lf + 1;
 	}
 }

@@ -414,19 +414,22 @@ load8(const uint8_t *s)
 }
 
 enum sf_sip_header_id
-header_id(const uint8_t *n, size_t len)
+header_id(const uint8_t *n, size_t len, size_t avail)
 {
-	if (len == 1)
-		return compact_id(n[0]);
 	if (len < 2)
-		return SF_SIP_HDR_OTHER;
+		return len == 1 ? compact_id(n[0]) : SF_SIP_HDR_OTHER;
 	const struct header_entry *e = &header_table[HEADER_HASH(n[0], n[len - 1], len)];
 
 	if (e->len != len)
 		return SF_SIP_HDR_OTHER;
-	if (len <= 8)
-		return (load_le(n, len) | e->fold[0]) == e->word[0] ? (enum sf_sip_header_id)e->id
-		                                                    : SF_SIP_HDR_OTHER;
+	if (len <= 8) {
+		/* Names of up to 8 octets: one word, cut to the name. */
+		uint64_t w =
+		        avail >= 8 ? load8(n) & (~(uint64_t)0 >> (64 - 8 * len)) : load_le(n, len);
+
+		return (w | e->fold[0]) == e->word[0] ? (enum sf_sip_header_id)e->id
+		                                      : SF_SIP_HDR_OTHER;
+	}
 	if ((load8(n) | e->fold[0]) != e->word[0] ||
 	    (load8(n + len - 8) | e->fold[1]) != e->word[1])
 		return SF_SIP_HDR_OTHER;

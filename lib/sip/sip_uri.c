@@ -12,26 +12,10 @@
 #include "sip_internal.h"
 
 bool
-parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out)
+parse_uint_long(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out)
 {
 	uint64_t v = 0;
 
-	if (from >= to)
-		return false;
-	if (to - from <= 19) {
-		/* 19 digits cannot overflow: one compare with max at the end. */
-		for (size_t i = from; i < to; i++) {
-			unsigned d = (unsigned)buf[i] - '0';
-
-			if (d > 9)
-				return false;
-			v = v * 10 + d;
-		}
-		if (v > max)
-			return false;
-		*out = v;
-		return true;
-	}
 	for (size_t i = from; i < to; i++) {
 		if (!CC_IS_DIGIT(buf[i]))
 			return false;
