@@ -281,6 +281,16 @@ load_le(const uint8_t *s, size_t n)
 	return v;
 }
 
+/* 8 octets at s as a little-endian word; the caller knows they exist. */
+static inline uint64_t
+load8(const uint8_t *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, 8);
+	return v;
+}
+
 /* Compares n <= 8 octets with a literal, letters case-insensitively; with a
  * constant literal the compiler folds the literal's word and case mask. */
 static inline bool
@@ -389,10 +399,5 @@ add_value(struct parse_ctx *ctx, size_t from, size_t to)
 	m->values[m->value_count++] = span(from, to);
 	return SF_SIP_ERR_OK;
 }
-
-/* Header id of a name (full or compact, case-insensitive); avail is how
- * many octets of the datagram start at name (at least len + 1: a colon
- * follows), so that short names are read as one word. */
-enum sf_sip_header_id header_id(const uint8_t *name, size_t len, size_t avail);
 
 #endif /* SIPFRONT_SIP_INTERNAL_H */

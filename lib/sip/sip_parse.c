@@ -17,6 +17,7 @@
 #include <string.h>
 #include <emmintrin.h>
 
+#include "sip_header_id.h"
 #include "sip_internal.h"
 
 #define HEADER_NONE 0xffff
@@ -316,58 +317,77 @@ check_message(struct parse_ctx *ctx)
 	return SF_SIP_ERR_OK;
 }
 
-/* The line feed after the one in *bits of block *block (the cursor over the
- * line-feed mask: one bit cleared per line, so the walk from one line to the
- * next is a single bit operation); len when there is none. */
+/* The next line feed of the header cursor (the line-feed mask of one
+ * block, one bit cleared per line taken), scanning blocks as it goes; len
+ * when there is none. */
 static inline size_t
-lf_next(struct parse_ctx *ctx, uint64_t *bits, size_t *block)
+lf_take(struct parse_ctx *ctx)
 {
-	while (*bits == 0) {
-		if (*block + 1 >= ctx->n_blocks)
-			return ctx->len;
-		++*block;
-		ctx_ensure_scanned(ctx, *block);
-		*bits = ctx->blocks[*block].mask[SF_SIP_SCAN_LF];
-	}
-	size_t lf = *block * 64 + (size_t)__builtin_ctzll(*bits);
+	uint64_t bits = ctx->lf_bits;
 
-	*bits &= *bits - 1;
-	return lf;
+	while (bits == 0) {
+		if (ctx->lf_block + 1 >= ctx->n_blocks)
+			return ctx->len;
+		ctx->lf_block++;
+		ctx_ensure_scanned(ctx, ctx->lf_block);
+		bits = ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF];
+	}
+	ctx->lf_bits = bits & (bits - 1);
+	return ctx->lf_block * 64 + (unsigned)__builtin_ctzll(bits);
 }
 
-/* The header section: one line (and its continuations) per field. The
- * cursor, limits and counts live in locals: the grammars take the context
- * by pointer, and everything read through it would be reloaded after each
- * call. */
+/* Continuation lines (starting with SP/HT) after the line ending at *lf
+ * belong to its field: takes them, sets *lf to the last one's line feed
+ * and returns the end of the field's value. */
+static enum sf_sip_error
+take_continuations(struct parse_ctx *ctx, size_t *lf, size_t *v_end)
+{
+	const uint8_t *buf = ctx->buf;
+	const size_t len = ctx->len;
+
+	while (*lf + 1 < len && (buf[*lf + 1] == ' ' || buf[*lf + 1] == '\t')) {
+		size_t next = lf_take(ctx);
+
+		if (next >= len)
+			return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, *lf + 1, len);
+		if (next - *lf - 1 > ctx->parser->limits.max_line_len)
+			return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, *lf + 1, next);
+		*lf = next;
+		*v_end = buf[next - 1] == '\r' ? next - 1 : next;
+	}
+	return SF_SIP_ERR_OK;
+}
+
+/* The header section, one field per turn. Only the datagram, its length,
+ * the view and the line start stay in registers across the grammar calls;
+ * the cursor and the limits are read from the context once per line. */
 static enum sf_sip_error
 parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 {
 	const uint8_t *const buf = ctx->buf;
 	const size_t len = ctx->len;
 	struct sf_sip_msg *const m = ctx->msg;
-	const size_t max_line = ctx->parser->limits.max_line_len;
-	const uint16_t max_headers = ctx->parser->limits.max_headers;
-	uint64_t lf_bits = ctx->lf_bits;
-	size_t lf_block = ctx->lf_block;
 
-	for (uint16_t count = 0;; count++) {
+	for (;;) {
 		if (pos >= len) {
 			/* Ended after a complete line, with no empty line. */
 			m->missing_empty_line = true;
 			*body = len;
 			return SF_SIP_ERR_OK;
 		}
-		size_t lf = lf_next(ctx, &lf_bits, &lf_block);
+		size_t lf = lf_take(ctx);
 
 		if (lf >= len)
 			return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, pos, len);
-		size_t end = lf - (lf > pos && buf[lf - 1] == '\r');
+		/* pos > 0 (a start line came first), and for an empty line
+		 * buf[lf - 1] is the previous line's LF. */
+		size_t end = lf - (buf[lf - 1] == '\r');
 
-		if (end == pos) {
+		if (end <= pos) {
 			*body = lf + 1;
 			return SF_SIP_ERR_OK;
 		}
-		if (end - pos > max_line)
+		if (end - pos > ctx->parser->limits.max_line_len)
 			return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
 		size_t colon = ctx_find(ctx, SF_SIP_SCAN_COLON, pos, end);
 
@@ -375,8 +395,10 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_LINE, pos, end);
 		size_t name_end = colon;
 
-		while (name_end > pos && (buf[name_end - 1] == ' ' || buf[name_end - 1] == '\t'))
-			name_end--;
+		if (buf[colon - 1] <= ' ')
+			while (name_end > pos &&
+			       (buf[name_end - 1] == ' ' || buf[name_end - 1] == '\t'))
+				name_end--;
 		/* A known name matched letter by letter is a token already. */
 		enum sf_sip_header_id id = header_id(buf + pos, name_end - pos, len - pos);
 
@@ -384,32 +406,26 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		    (name_end == pos ||
 		     ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, name_end) != name_end))
 			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
-
-		/* Continuation lines (starting with SP/HT) belong to this field. */
 		size_t v_end = end;
 
-		while (lf + 1 < len && (buf[lf + 1] == ' ' || buf[lf + 1] == '\t')) {
-			size_t next = lf_next(ctx, &lf_bits, &lf_block);
+		if (lf + 1 < len && (buf[lf + 1] == ' ' || buf[lf + 1] == '\t')) {
+			enum sf_sip_error err = take_continuations(ctx, &lf, &v_end);
 
-			if (next >= len)
-				return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, lf + 1, len);
-			if (next - lf - 1 > max_line)
-				return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, lf + 1, next);
-			lf = next;
-			v_end = buf[lf - 1] == '\r' ? lf - 1 : lf;
+			if (err != SF_SIP_ERR_OK)
+				return err;
 		}
 		size_t v = ctx_skip_lws(ctx, colon + 1, v_end);
 
 		if (v_end > v && buf[v_end - 1] <= ' ')
 			while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
 				v_end--;
+		uint16_t count = m->header_count;
 
-		if (count >= max_headers)
+		if (count >= ctx->parser->limits.max_headers)
 			return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
 		struct sf_sip_header *h = &m->headers[count];
 		uint16_t first_value = m->value_count;
 
-		m->header_count = count;
 		h->name = span(pos, name_end);
 		h->value = span(v, v_end);
 		h->id = (uint8_t)id;
