@@ -60,7 +60,8 @@ via_param(struct sf_sip_via *via, const uint8_t *buf, struct sf_sip_span name,
 
 			if (!parse_uint(buf, value.off, value.off + value.len, 255, &ttl))
 				*ok = false;
-			via->ttl = (int16_t)ttl;
+			else
+				via->ttl = (int16_t)ttl;
 		}
 		break;
 	}
