@@ -8,8 +8,9 @@ build_deps=(build-essential pkg-config meson ninja-build python3 clang
             libclang-rt-14-dev clang-format
             libdpdk-dev dpdk liburcu-dev libhyperscan-dev libcmocka-dev
             libpcap-dev libnuma-dev)
-# Peer parsers, compared against in bench/ (the build works without them).
-bench_deps=(libosip2-dev libsofia-sip-ua-dev libre-dev)
+# Peer parsers, compared against in bench/ (the build works without them),
+# and valgrind for bench/count-instructions.sh.
+bench_deps=(libosip2-dev libsofia-sip-ua-dev libre-dev valgrind)
 # Real peers and tools for integration tests (dpdk-dev ships the stock
 # dpdk-telemetry.py client).
 test_deps=(iproute2 ethtool sip-tester sipsak tshark tcpdump dpdk-dev)
