@@ -367,6 +367,10 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 	const uint8_t *const buf = ctx->buf;
 	const size_t len = ctx->len;
 	struct sf_sip_msg *const m = ctx->msg;
+	/* No line can be over the limit when the whole datagram is not. */
+	const size_t max_line = len > ctx->parser->limits.max_line_len
+	                                ? ctx->parser->limits.max_line_len
+	                                : SIZE_MAX;
 
 	for (;;) {
 		if (pos >= len) {
@@ -387,7 +391,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			*body = lf + 1;
 			return SF_SIP_ERR_OK;
 		}
-		if (end - pos > ctx->parser->limits.max_line_len)
+		if (end - pos > max_line)
 			return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
 		size_t colon = ctx_find(ctx, SF_SIP_SCAN_COLON, pos, end);
 
