@@ -51,6 +51,15 @@ static enum sf_sip_error
 check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
+	uint64_t any = 0;
+
+	/* Nearly every message has none: one OR per block says so. Blocks
+	 * [from / 64, to / 64] are scanned (the header loop passed them); a
+	 * hit in the body's part of the last one only costs the exact search. */
+	for (size_t b = from / 64; b <= (to - 1) / 64; b++)
+		any |= ctx->blocks[b].mask[SF_SIP_SCAN_CTL];
+	if (any == 0)
+		return SF_SIP_ERR_OK;
 	size_t at = ctx_find(ctx, SF_SIP_SCAN_CTL, from, to);
 
 	while (at < to) {
@@ -105,9 +114,13 @@ parse_request_line(struct parse_ctx *ctx, size_t pos, size_t end, size_t method_
 		                pos, end);
 	size_t uri = method_end + 1, uri_end = end;
 
-	/* The version is the short tail after the last SP. */
-	while (uri_end > uri && buf[uri_end - 1] != ' ')
-		uri_end--;
+	/* The version is the short tail after the last SP: nearly always the
+	 * seven octets of "SIP/2.0". */
+	if (end - uri > 8 && buf[end - 8] == ' ' && word_ieq(buf + end - 7, "sip/2.0", 7))
+		uri_end = end - 7;
+	else
+		while (uri_end > uri && buf[uri_end - 1] != ' ')
+			uri_end--;
 	if (uri_end <= uri + 1)
 		return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
 	uri_end--;
