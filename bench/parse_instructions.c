@@ -14,7 +14,6 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <sipfront/sip.h>
 
@@ -59,22 +58,6 @@ usage(FILE *f)
 	        bench_corpus_count, DEFAULT_ROUNDS);
 }
 
-static int
-scan_by_name(const char *name, enum sf_sip_scan_impl *impl)
-{
-	static const enum sf_sip_scan_impl all[] = {
-	        SF_SIP_SCAN_SCALAR,   SF_SIP_SCAN_SSE2,       SF_SIP_SCAN_AVX2,
-	        SF_SIP_SCAN_AVX512BW, SF_SIP_SCAN_AVX512VBMI,
-	};
-
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		if (strcmp(name, sf_sip_scan_impl_name(all[i])) == 0) {
-			*impl = all[i];
-			return 0;
-		}
-	return -EINVAL;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -94,7 +77,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "s:n:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			if (scan_by_name(optarg, &impl) != 0) {
+			if (sf_sip_scan_impl_from_name(optarg, &impl) != 0) {
 				fprintf(stderr,
 				        "sipfront-parse-instructions: unknown scanner '%s'\n",
 				        optarg);

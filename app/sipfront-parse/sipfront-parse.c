@@ -818,27 +818,6 @@ verdict:
 
 /* --- main --------------------------------------------------------------------- */
 
-static int
-parse_scan(const char *s, enum sf_sip_scan_impl *impl)
-{
-	static const struct {
-		const char *name;
-		enum sf_sip_scan_impl impl;
-	} names[] = {
-	        {"auto", SF_SIP_SCAN_AUTO},         {"scalar", SF_SIP_SCAN_SCALAR},
-	        {"sse2", SF_SIP_SCAN_SSE2},         {"avx2", SF_SIP_SCAN_AVX2},
-	        {"avx512bw", SF_SIP_SCAN_AVX512BW}, {"avx512vbmi", SF_SIP_SCAN_AVX512VBMI},
-	};
-
-	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (strcmp(s, names[i].name) == 0) {
-			*impl = names[i].impl;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -870,7 +849,7 @@ main(int argc, char **argv)
 		} else if (strcmp(a, "--scan") == 0 || strncmp(a, "--scan=", 7) == 0) {
 			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
 
-			if (v == NULL || parse_scan(v, &impl) != 0) {
+			if (v == NULL || sf_sip_scan_impl_from_name(v, &impl) != 0) {
 				fprintf(stderr,
 				        "%s: --scan needs one of scalar, sse2, avx2, avx512bw, "
 				        "avx512vbmi, "

@@ -9,11 +9,15 @@
  * Setup returns negative errno with the reason logged; the caller exits.
  */
 #include <errno.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <rte_bus.h>
 #include <rte_cycles.h>
 #include <rte_dev.h>
+#include <rte_eal.h>
 #include <rte_malloc.h>
 
 #include "sf_internal.h"
@@ -471,4 +475,24 @@ sf_route(const struct sf_dataplane *dp, uint8_t family, const uint8_t *dst, uint
 		}
 	}
 	return -1;
+}
+
+static int
+remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	return remove(path);
+}
+
+void
+sf_eal_cleanup_remove_runtime(void)
+{
+	char runtime[PATH_MAX];
+
+	/* Copied first: the EAL's own string is gone after the cleanup. */
+	snprintf(runtime, sizeof(runtime), "%s", rte_eal_get_runtime_dir());
+	rte_eal_cleanup();
+	nftw(runtime, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 }

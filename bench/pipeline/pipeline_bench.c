@@ -21,8 +21,6 @@
  * A benchmark prints figures and ratios, never pass/fail.
  */
 #include <dlfcn.h>
-#include <ftw.h>
-#include <limits.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -328,15 +326,6 @@ run(struct bench *b, struct rte_mbuf **tpl, enum sf_mode mode, uint16_t workers,
 	return 0;
 }
 
-static int
-remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -444,11 +433,6 @@ main(int argc, char **argv)
 		rte_pktmbuf_free(tpl[i]);
 	free(tpl);
 	rte_mempool_free(tpl_pool);
-	/* A bench leaves no runtime directory of its file prefix behind. */
-	char runtime[PATH_MAX];
-
-	snprintf(runtime, sizeof(runtime), "%s", rte_eal_get_runtime_dir());
-	rte_eal_cleanup();
-	nftw(runtime, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	sf_eal_cleanup_remove_runtime();
 	return 0;
 }

@@ -131,6 +131,11 @@ void sf_dp_stop(struct sf_dataplane *dp);
  * are back in the pool. Returns 0 when all are. */
 int sf_dp_teardown(struct sf_dataplane *dp, unsigned *avail, unsigned *size);
 
+/* rte_eal_cleanup(), then removes this process's runtime directory
+ * (/var/run/dpdk/<file prefix>), which DPDK leaves behind: for the tests
+ * and benchmarks, which leave nothing on the machine. */
+void sf_eal_cleanup_remove_runtime(void);
+
 /* Sum of every worker's counters. */
 void sf_dp_stats(const struct sf_dataplane *dp, struct sf_stats *sum);
 

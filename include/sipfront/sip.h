@@ -393,6 +393,9 @@ enum sf_sip_error sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf,
 sf_sip_scan_fn sf_sip_scan_get(enum sf_sip_scan_impl impl);
 bool sf_sip_scan_supported(enum sf_sip_scan_impl impl);
 const char *sf_sip_scan_impl_name(enum sf_sip_scan_impl impl);
+/* The implementation sf_sip_scan_impl_name() calls name ("auto" included);
+ * returns 0, or -EINVAL for any other name. */
+int sf_sip_scan_impl_from_name(const char *name, enum sf_sip_scan_impl *impl);
 const char *sf_sip_scan_mask_name(enum sf_sip_scan_mask mask);
 
 const char *sf_sip_error_reason(enum sf_sip_error error);

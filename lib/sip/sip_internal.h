@@ -174,6 +174,24 @@ ctx_lf_cursor_at(struct parse_ctx *ctx, size_t pos)
 	        ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF] & (~(uint64_t)0 << (pos % 64));
 }
 
+/* The next line feed of the cursor, scanning blocks as it goes; len when
+ * there is none. */
+static inline size_t
+ctx_lf_take(struct parse_ctx *ctx)
+{
+	uint64_t bits = ctx->lf_bits;
+
+	while (bits == 0) {
+		if (ctx->lf_block + 1 >= ctx->n_blocks)
+			return ctx->len;
+		ctx->lf_block++;
+		ctx_ensure_scanned(ctx, ctx->lf_block);
+		bits = ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF];
+	}
+	ctx->lf_bits = bits & (bits - 1);
+	return ctx->lf_block * 64 + (unsigned)__builtin_ctzll(bits);
+}
+
 /* LWS is rare inside values and one SP follows a header colon: those two
  * cases are decided on the octets, the rest through the mask. */
 static inline size_t

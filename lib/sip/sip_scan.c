@@ -393,6 +393,17 @@ sf_sip_scan_impl_name(enum sf_sip_scan_impl impl)
 	return "unknown";
 }
 
+int
+sf_sip_scan_impl_from_name(const char *name, enum sf_sip_scan_impl *impl)
+{
+	for (int i = SF_SIP_SCAN_AUTO; i <= SF_SIP_SCAN_AVX512VBMI; i++)
+		if (strcmp(name, sf_sip_scan_impl_name((enum sf_sip_scan_impl)i)) == 0) {
+			*impl = (enum sf_sip_scan_impl)i;
+			return 0;
+		}
+	return -EINVAL;
+}
+
 const char *
 sf_sip_scan_mask_name(enum sf_sip_scan_mask mask)
 {

@@ -7,10 +7,7 @@
  * queue 0): ARP probe and hold while unresolved, send once learned, drop
  * on timeout, fragment above the MTU, and every mbuf back at the end.
  */
-#include <ftw.h>
-#include <limits.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -140,15 +137,6 @@ test_timeout(void **state)
 	rte_pktmbuf_free_bulk(pkts, n); /* the probes */
 }
 
-static int
-remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 int
 main(void)
 {
@@ -197,11 +185,6 @@ main(void)
 		fprintf(stderr, "mbufs: %u/%u back in pool\n", avail, size);
 		ret = 1;
 	}
-	/* Leave no runtime directory of this test's file prefix behind. */
-	char runtime[PATH_MAX];
-
-	snprintf(runtime, sizeof(runtime), "%s", rte_eal_get_runtime_dir());
-	rte_eal_cleanup();
-	nftw(runtime, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	sf_eal_cleanup_remove_runtime();
 	return ret;
 }

@@ -230,7 +230,12 @@ impl_selection(void **state)
 	for (unsigned i = 0; i < MAX_IMPLS; i++) {
 		int rc = sf_sip_parser_init(&p, all_impls[i]);
 
+		enum sf_sip_scan_impl named = SF_SIP_SCAN_AUTO;
+
 		assert_non_null(sf_sip_scan_impl_name(all_impls[i]));
+		assert_int_equal(
+		        sf_sip_scan_impl_from_name(sf_sip_scan_impl_name(all_impls[i]), &named), 0);
+		assert_int_equal(named, all_impls[i]);
 		if (sf_sip_scan_supported(all_impls[i])) {
 			assert_int_equal(rc, 0);
 			assert_int_equal(p.scan_impl, all_impls[i]);
@@ -239,6 +244,14 @@ impl_selection(void **state)
 			assert_int_equal(rc, -ENOTSUP);
 		}
 	}
+	enum sf_sip_scan_impl untouched = SF_SIP_SCAN_SCALAR;
+
+	assert_int_equal(sf_sip_scan_impl_from_name("auto", &untouched), 0);
+	assert_int_equal(untouched, SF_SIP_SCAN_AUTO);
+	untouched = SF_SIP_SCAN_SCALAR;
+	assert_int_equal(sf_sip_scan_impl_from_name("AVX2", &untouched), -EINVAL);
+	assert_int_equal(sf_sip_scan_impl_from_name("unknown", &untouched), -EINVAL);
+	assert_int_equal(untouched, SF_SIP_SCAN_SCALAR);
 	/* AUTO picks one of the supported implementations */
 	assert_int_equal(sf_sip_parser_init(&p, SF_SIP_SCAN_AUTO), 0);
 	assert_true(p.scan_impl != SF_SIP_SCAN_AUTO);
