@@ -182,7 +182,7 @@ single_header(struct sf_sip_msg *m, enum sf_sip_header_id id)
 	return m->first_header[id] == HEADER_NONE;
 }
 
-static enum sf_sip_error
+static inline __attribute__((always_inline)) enum sf_sip_error
 parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, size_t v_end)
 {
 	const uint8_t *buf = ctx->buf;
@@ -350,90 +350,144 @@ take_continuations(struct parse_ctx *ctx, size_t *lf, size_t *v_end)
 	return SF_SIP_ERR_OK;
 }
 
-/* The header section, one field per turn. Only the datagram, its length,
- * the view and the line start stay in registers across the grammar calls;
- * the cursor and the limits are read from the context once per line. */
+/* Indexes the field [pos, name_end) ":" [v, v_end) and hands its value to
+ * its grammar; end is the end of the field's first line, where a count
+ * over the limit is reported. */
+static inline __attribute__((always_inline)) enum sf_sip_error
+add_header(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t pos, size_t name_end, size_t v,
+           size_t v_end, size_t end)
+{
+	struct sf_sip_msg *const m = ctx->msg;
+	uint16_t count = m->header_count;
+
+	if (count >= ctx->parser->limits.max_headers)
+		return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
+	struct sf_sip_header *h = &m->headers[count];
+	uint16_t first_value = m->value_count;
+
+	h->name = span(pos, name_end);
+	h->value = span(v, v_end);
+	h->id = (uint8_t)id;
+	h->first_value = first_value;
+	enum sf_sip_error err = parse_header_value(ctx, id, v, v_end);
+
+	if (err != SF_SIP_ERR_OK)
+		return ctx_fail(ctx, err, pos, v_end);
+	h->n_values = (uint16_t)(m->value_count - first_value);
+	if (m->first_header[id] == HEADER_NONE)
+		m->first_header[id] = count;
+	m->header_count = (uint16_t)(count + 1);
+	return SF_SIP_ERR_OK;
+}
+
+/* The line at pos, whose line feed lf is taken, whatever its shape: bare
+ * LF, white space around the name or value, continuation lines, an empty
+ * value, errors. Sets *next to the next line, or *body at the empty line.
+ * Out of line, with its own copy of the grammar dispatch. */
+static __attribute__((noinline)) enum sf_sip_error
+header_line_general(struct parse_ctx *ctx, size_t pos, size_t lf, size_t max_line, size_t *next,
+                    size_t *body)
+{
+	const uint8_t *const buf = ctx->buf;
+	const size_t len = ctx->len;
+
+	if (lf >= len)
+		return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, pos, len);
+	/* pos > 0 (a start line came first), and for an empty line
+	 * buf[lf - 1] is the previous line's LF. */
+	size_t end = lf - (buf[lf - 1] == '\r');
+
+	if (end <= pos) {
+		*body = lf + 1;
+		return SF_SIP_ERR_OK;
+	}
+	if (end - pos > max_line)
+		return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
+	size_t colon = ctx_find(ctx, SF_SIP_SCAN_COLON, pos, end);
+
+	if (colon >= end)
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_LINE, pos, end);
+	size_t name_end = colon;
+
+	while (name_end > pos && (buf[name_end - 1] == ' ' || buf[name_end - 1] == '\t'))
+		name_end--;
+	/* A known name matched letter by letter is a token already. */
+	enum sf_sip_header_id id = header_id(buf + pos, name_end - pos, len - pos);
+
+	if (id == SF_SIP_HDR_OTHER &&
+	    (name_end == pos || ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, name_end) != name_end))
+		return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
+	size_t v_end = end;
+	enum sf_sip_error err = take_continuations(ctx, &lf, &v_end);
+
+	if (err != SF_SIP_ERR_OK)
+		return err;
+	size_t v = ctx_skip_lws(ctx, colon + 1, v_end);
+
+	while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
+		v_end--;
+	*next = lf + 1;
+	return add_header(ctx, id, pos, name_end, v, v_end, end);
+}
+
+/* The header section, one field per turn. Nearly every line reads
+ * "Name: value" CRLF with one SP after the colon, no other white space at
+ * either end of the name or value and no continuation line: those are
+ * framed inline from a few octet compares; any other line (and every
+ * error) goes to header_line_general. */
 static enum sf_sip_error
 parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 {
 	const uint8_t *const buf = ctx->buf;
 	const size_t len = ctx->len;
-	struct sf_sip_msg *const m = ctx->msg;
 	/* No line can be over the limit when the whole datagram is not. */
 	const size_t max_line = len > ctx->parser->limits.max_line_len
 	                                ? ctx->parser->limits.max_line_len
 	                                : SIZE_MAX;
 
+	*body = SIZE_MAX;
 	for (;;) {
 		if (pos >= len) {
 			/* Ended after a complete line, with no empty line. */
-			m->missing_empty_line = true;
+			ctx->msg->missing_empty_line = true;
 			*body = len;
 			return SF_SIP_ERR_OK;
 		}
 		size_t lf = ctx_lf_take(ctx);
+		size_t end = lf - 1, colon = end, v;
+		enum sf_sip_error err;
 
-		if (lf >= len)
-			return ctx_fail(ctx, SF_SIP_ERR_HEADERS_UNTERMINATED, pos, len);
-		/* pos > 0 (a start line came first), and for an empty line
-		 * buf[lf - 1] is the previous line's LF. */
-		size_t end = lf - (buf[lf - 1] == '\r');
+		if (lf < len && buf[end] == '\r') {
+			if (end <= pos) {
+				*body = lf + 1;
+				return SF_SIP_ERR_OK;
+			}
+			/* The colon within 64 octets of the line start; the
+			 * blocks are scanned up to the line feed's, and a bit
+			 * from the block after it (stale, or the spare block)
+			 * lies past the line end. */
+			uint64_t colons = ctx_bits(ctx, SF_SIP_SCAN_COLON, pos);
 
-		if (end <= pos) {
-			*body = lf + 1;
-			return SF_SIP_ERR_OK;
+			if (colons != 0)
+				colon = pos + (size_t)__builtin_ctzll(colons);
 		}
-		if (end - pos > max_line)
-			return ctx_fail(ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
-		size_t colon = ctx_find(ctx, SF_SIP_SCAN_COLON, pos, end);
+		if (colon < end && colon > pos && end - pos <= max_line && buf[colon - 1] > ' ' &&
+		    (v = colon + 1 + (buf[colon + 1] == ' '), buf[v] > ' ') && buf[end - 1] > ' ' &&
+		    lf + 1 < len && buf[lf + 1] != ' ' && buf[lf + 1] != '\t') {
+			enum sf_sip_header_id id = header_id(buf + pos, colon - pos, len - pos);
 
-		if (colon >= end)
-			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_LINE, pos, end);
-		size_t name_end = colon;
-
-		if (buf[colon - 1] <= ' ')
-			while (name_end > pos &&
-			       (buf[name_end - 1] == ' ' || buf[name_end - 1] == '\t'))
-				name_end--;
-		/* A known name matched letter by letter is a token already. */
-		enum sf_sip_header_id id = header_id(buf + pos, name_end - pos, len - pos);
-
-		if (id == SF_SIP_HDR_OTHER &&
-		    (name_end == pos ||
-		     ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, name_end) != name_end))
-			return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
-		size_t v_end = end;
-
-		if (lf + 1 < len && (buf[lf + 1] == ' ' || buf[lf + 1] == '\t')) {
-			enum sf_sip_error err = take_continuations(ctx, &lf, &v_end);
-
-			if (err != SF_SIP_ERR_OK)
+			if (id == SF_SIP_HDR_OTHER &&
+			    ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, colon) != colon)
+				return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
+			err = add_header(ctx, id, pos, colon, v, end, end);
+			pos = lf + 1;
+		} else {
+			err = header_line_general(ctx, pos, lf, max_line, &pos, body);
+			if (*body != SIZE_MAX)
 				return err;
 		}
-		size_t v = ctx_skip_lws(ctx, colon + 1, v_end);
-
-		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
-			v_end--;
-		uint16_t count = m->header_count;
-
-		if (count >= ctx->parser->limits.max_headers)
-			return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
-		struct sf_sip_header *h = &m->headers[count];
-		uint16_t first_value = m->value_count;
-
-		h->name = span(pos, name_end);
-		h->value = span(v, v_end);
-		h->id = (uint8_t)id;
-		h->first_value = first_value;
-		enum sf_sip_error err = parse_header_value(ctx, id, v, v_end);
-
 		if (err != SF_SIP_ERR_OK)
-			return ctx_fail(ctx, err, pos, v_end);
-		h->n_values = (uint16_t)(m->value_count - first_value);
-		if (m->first_header[id] == HEADER_NONE)
-			m->first_header[id] = count;
-		m->header_count = (uint16_t)(count + 1);
-		pos = lf + 1;
+			return err;
 	}
 }
 
