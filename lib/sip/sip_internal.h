@@ -54,6 +54,24 @@ cc_is(uint8_t c, uint16_t cls)
 	return (sf_sip_cc[c] & cls) != 0;
 }
 
+/* Index of the lowest set bit of m, which is not 0. gcc's __builtin_ctzll
+ * returns an int, whose sign extension (and, tuned for generic x86-64, a
+ * dependency-breaking xor) costs two instructions at each of the ~150 uses
+ * per message; tzcnt runs as bsf on a CPU without BMI1, which gives the
+ * same index for m != 0. */
+static inline size_t
+lowest_bit(uint64_t m)
+{
+#if defined(__x86_64__)
+	uint64_t index;
+
+	__asm__("tzcnt %1, %0" : "=r"(index) : "rm"(m) : "cc");
+	return index;
+#else
+	return (size_t)__builtin_ctzll(m);
+#endif
+}
+
 /* The cursor of one sf_sip_parse() call. */
 struct parse_ctx {
 	const uint8_t *buf;
@@ -102,7 +120,7 @@ ctx_scan_mask(struct parse_ctx *ctx, unsigned k, uint64_t flip, size_t pos, size
 		uint64_t m = (blocks[block].mask[k] ^ flip) >> (pos % 64);
 
 		if (m != 0) {
-			size_t hit = pos + (size_t)__builtin_ctzll(m);
+			size_t hit = pos + lowest_bit(m);
 
 			return hit < end ? hit : end;
 		}
@@ -152,7 +170,7 @@ ctx_next_lf(struct parse_ctx *ctx, size_t pos)
 		uint64_t m = blocks[block].mask[SF_SIP_SCAN_LF] >> (pos % 64);
 
 		if (m != 0)
-			return pos + (size_t)__builtin_ctzll(m);
+			return pos + lowest_bit(m);
 		pos = (block + 1) * 64;
 	}
 	return ctx->len;
@@ -189,7 +207,7 @@ ctx_lf_take(struct parse_ctx *ctx)
 		bits = ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF];
 	}
 	ctx->lf_bits = bits & (bits - 1);
-	return ctx->lf_block * 64 + (unsigned)__builtin_ctzll(bits);
+	return ctx->lf_block * 64 + lowest_bit(bits);
 }
 
 /* LWS is rare inside values and one SP follows a header colon: those two

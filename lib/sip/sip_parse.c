@@ -469,7 +469,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			uint64_t colons = ctx_bits(ctx, SF_SIP_SCAN_COLON, pos);
 
 			if (colons != 0)
-				colon = pos + (size_t)__builtin_ctzll(colons);
+				colon = pos + lowest_bit(colons);
 		}
 		if (colon < end && colon > pos && end - pos <= max_line && buf[colon - 1] > ' ' &&
 		    (v = colon + 1 + (buf[colon + 1] == ' '), buf[v] > ' ') && buf[end - 1] > ' ' &&

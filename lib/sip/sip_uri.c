@@ -51,7 +51,7 @@ ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 		return false;
 	/* The first octets of three-digit runs: compare them with "255". */
 	for (uint64_t three = digits & digits >> 1 & digits >> 2; three != 0; three &= three - 1) {
-		const uint8_t *o = ctx->buf + from + __builtin_ctzll(three);
+		const uint8_t *o = ctx->buf + from + lowest_bit(three);
 
 		if (o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' && o[2] > '5'))))
 			return false;
