@@ -116,6 +116,65 @@ via_protocol(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_via *vi
 	return tr_end;
 }
 
+/* The Via nearly every message carries, alone in its header value and
+ * written without optional white space: "SIP/2.0/" transport SP host
+ * [":" port] *(";" token ["=" pvalue]). Parsed straight through, without
+ * the general grammar's white-space and list checks; false for anything
+ * else (quoted values, IPv6, LWS, lists, any error), which the general
+ * grammar then parses from the start, overwriting what this wrote. */
+static inline bool
+via_fast(struct parse_ctx *ctx, size_t from, size_t to)
+{
+	const uint8_t *buf = ctx->buf;
+	struct sf_sip_msg *m = ctx->msg;
+
+	if (to - from < 12 || !word_ieq(buf + from, "sip/2.0/", 8) ||
+	    m->via_count >= ctx->parser->limits.max_vias || m->value_count >= SF_SIP_MAX_VALUES)
+		return false;
+	size_t tr = from + 8, tr_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, tr, to);
+
+	if (tr_end == tr || tr_end + 1 >= to || buf[tr_end] != ' ' || buf[tr_end + 1] <= ' ')
+		return false;
+	struct sf_sip_via *via = &m->via[m->via_count];
+
+	memset(via, 0, sizeof(*via));
+	via->ttl = -1;
+	size_t pos = parse_hostport(ctx, tr_end + 1, to, &via->host, &via->host_type, &via->port);
+	size_t params = pos;
+	bool ok = true;
+
+	if (pos == 0)
+		return false;
+	while (pos < to && buf[pos] == ';') {
+		size_t name = pos + 1, name_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, name, to);
+		struct sf_sip_span value = span(name_end, name_end);
+
+		if (name_end == name)
+			return false;
+		pos = name_end;
+		if (pos < to && buf[pos] == '=') {
+			pos = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, name_end + 1, to);
+			if (pos == name_end + 1)
+				return false;
+			value = span(name_end + 1, pos);
+		}
+		via_param(via, buf, span(name, name_end), value, &ok);
+		if (!ok)
+			return false;
+	}
+	if (pos != to)
+		return false;
+	if (pos > params)
+		via->params = span(params, pos);
+	via->protocol = span(from, tr_end);
+	via->transport = span(tr, tr_end);
+	via->transport_id = (uint8_t)transport_from_token(buf + tr, tr_end - tr);
+	via->raw = span(from, to);
+	m->via_count++;
+	m->values[m->value_count++] = span(from, to);
+	return true;
+}
+
 /* Flattened, as parse_name_addr_values: the host, URI and parameter
  * grammars inlined into the list walk save a call and its register saves
  * per token (measured: ~5% fewer instructions, ~3% less time per message). */
@@ -126,6 +185,8 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 	struct sf_sip_msg *m = ctx->msg;
 	size_t pos = from;
 
+	if (via_fast(ctx, from, to))
+		return SF_SIP_ERR_OK;
 	for (;;) {
 		enum sf_sip_error err;
 
