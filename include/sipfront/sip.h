@@ -318,6 +318,11 @@ struct sf_sip_parser {
 	struct sf_sip_limits limits;
 	sf_sip_scan_fn scan;
 	enum sf_sip_scan_impl scan_impl;
+	/* true (set by sf_sip_parser_init): header lines and values of the
+	 * common shapes take straight-line paths; false: every one goes
+	 * through the general grammars. The view is the same either way, which
+	 * the tests and the fuzzer check by parsing with both. */
+	bool fast_paths;
 	struct sf_sip_scan_index index;
 };
 

@@ -128,7 +128,7 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 	const uint8_t *buf = ctx->buf;
 	struct sf_sip_msg *m = ctx->msg;
 
-	if (to - from < 12 || !word_ieq(buf + from, "sip/2.0/", 8) ||
+	if (!ctx->fast || to - from < 12 || !word_ieq(buf + from, "sip/2.0/", 8) ||
 	    m->via_count >= ctx->parser->limits.max_vias || m->value_count >= SF_SIP_MAX_VALUES)
 		return false;
 	size_t tr = from + 8, tr_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, tr, to);

@@ -444,6 +444,9 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 	const size_t max_line = len > ctx->parser->limits.max_line_len
 	                                ? ctx->parser->limits.max_line_len
 	                                : SIZE_MAX;
+	/* The inline path's own line limit: 0 sends every line to the general
+	 * path, at no cost per line. */
+	const size_t fast_max_line = ctx->fast ? max_line : 0;
 
 	*body = SIZE_MAX;
 	for (;;) {
@@ -471,7 +474,8 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			if (colons != 0)
 				colon = pos + lowest_bit(colons);
 		}
-		if (colon < end && colon > pos && end - pos <= max_line && buf[colon - 1] > ' ' &&
+		if (colon < end && colon > pos && end - pos <= fast_max_line &&
+		    buf[colon - 1] > ' ' &&
 		    (v = colon + 1 + (buf[colon + 1] == ' '), buf[v] > ' ') && buf[end - 1] > ' ' &&
 		    lf + 1 < len && buf[lf + 1] != ' ' && buf[lf + 1] != '\t') {
 			enum sf_sip_header_id id = header_id(buf + pos, colon - pos, len - pos);
@@ -520,6 +524,7 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 	        .n_blocks = (len + 63) / 64,
 	        .parser = parser,
 	        .msg = m,
+	        .fast = parser->fast_paths,
 	};
 	size_t pos = 0, method_end = 0, body;
 	enum sf_sip_error err;

@@ -425,6 +425,7 @@ sf_sip_parser_init(struct sf_sip_parser *parser, enum sf_sip_scan_impl impl)
 	if (parser->scan == NULL)
 		return -ENOTSUP;
 	parser->scan_impl = impl;
+	parser->fast_paths = true;
 	/* Once: ctx_bits may read the stale word after a scanned block, and
 	 * it should never be uninitialised memory. */
 	memset(&parser->index, 0, sizeof(parser->index));

@@ -6,8 +6,9 @@
  * the run aborts (so libFuzzer keeps the input) when a view breaks its
  * invariants (a span outside the datagram, a count past its array, an
  * incoherent valid view) or when two implementations disagree on the index or
- * on any field of the view. ASan and UBSan catch the rest. libFuzzer hands
- * over an exact-size heap copy, so any read past the datagram is reported.
+ * on any field of the view, or when the widest one with its fast paths off
+ * (every line and value through the general grammars) sees it otherwise. ASan and UBSan catch the
+ * rest. libFuzzer hands over an exact-size heap copy, so any read past the datagram is reported.
  *
  * Run it bounded with tests/fuzz/run-fuzz.sh BUILD_DIR SECONDS.
  */
@@ -21,14 +22,15 @@
 
 #include "../unit/test_sip_util.h"
 
-#define MAX_IMPLS 5
+#define MAX_IMPLS   5
+#define MAX_PARSERS (MAX_IMPLS + 1) /* and one with the fast paths off */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct sf_sip_parser parsers[MAX_IMPLS];
+static struct sf_sip_parser parsers[MAX_PARSERS];
 static enum sf_sip_scan_impl impls[MAX_IMPLS];
-static unsigned n_impls;
-static struct sf_sip_msg msgs[MAX_IMPLS];
+static unsigned n_impls, n_parsers;
+static struct sf_sip_msg msgs[MAX_PARSERS];
 static struct sf_sip_scan_index idx[MAX_IMPLS];
 
 static void
@@ -52,6 +54,16 @@ init_once(void)
 		fprintf(stderr, "no scalar scanner\n");
 		abort();
 	}
+	if (sf_sip_parser_init(&parsers[n_impls], impls[n_impls - 1]) != 0)
+		abort();
+	parsers[n_impls].fast_paths = false;
+	n_parsers = n_impls + 1;
+}
+
+static const char *
+parser_name(unsigned i)
+{
+	return i < n_impls ? sf_sip_scan_impl_name(impls[i]) : "general paths";
 }
 
 static void
@@ -81,7 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		init_once();
 	if (size <= SF_SIP_MAX_DATAGRAM)
 		compare_index(data, size);
-	for (unsigned i = 0; i < n_impls; i++) {
+	for (unsigned i = 0; i < n_parsers; i++) {
 		enum sf_sip_error e;
 		const char *w;
 
@@ -89,7 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		e = sf_sip_parse(&parsers[i], data, size, &msgs[i]);
 		if (e != msgs[i].error || e >= SF_SIP_ERR_COUNT) {
 			fprintf(stderr, "%s: sf_sip_parse returned %d, msg.error %d\n",
-			        sf_sip_scan_impl_name(impls[i]), e, msgs[i].error);
+			        parser_name(i), e, msgs[i].error);
 			abort();
 		}
 		/* the tables answer for every verdict */
@@ -100,13 +112,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		w = tsu_check_view(&msgs[i], size);
 		if (w != NULL) {
 			fprintf(stderr, "%s: view invariant violated: %s (verdict %s)\n",
-			        sf_sip_scan_impl_name(impls[i]), w, sf_sip_error_name(e));
+			        parser_name(i), w, sf_sip_error_name(e));
 			abort();
 		}
 		if (i > 0 && tsu_msg_diff(&msgs[0], &msgs[i], why, sizeof(why)) != 0) {
 			fprintf(stderr, "views of scalar and %s differ: %s (verdicts %s / %s)\n",
-			        sf_sip_scan_impl_name(impls[i]), why,
-			        sf_sip_error_name(msgs[0].error), sf_sip_error_name(msgs[i].error));
+			        parser_name(i), why, sf_sip_error_name(msgs[0].error),
+			        sf_sip_error_name(msgs[i].error));
 			abort();
 		}
 	}
