@@ -337,6 +337,85 @@ parse_name_addr(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name
 	return pos;
 }
 
+/* The name-addr nearly every From, To, Contact, Route and Record-Route
+ * carries: [quoted-string [SP]] "<" "sip:" [user "@"] hostport uri-params
+ * ">" *(";" token ["=" (pvalue / quoted-string)]), with no other white
+ * space, no password, no escape in the user part and no ?headers. Parsed
+ * straight through, with the general grammar's own host and URI-parameter
+ * parsers; 0 for anything else (any error too), which parse_name_addr then
+ * parses from pos, overwriting what this wrote. Returns the end. */
+static inline size_t
+name_addr_fast(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name_addr *na)
+{
+	const uint8_t *buf = ctx->buf;
+	struct sf_sip_uri *uri = &na->uri;
+	size_t start = pos;
+
+	if (!ctx->fast || pos >= to)
+		return 0;
+	memset(na, 0, sizeof(*na));
+	if (buf[pos] == '"') {
+		size_t q = ctx_find(ctx, SF_SIP_SCAN_QUOTE, pos + 1, to);
+
+		if (q + 2 >= to || buf[q] != '"')
+			return 0;
+		na->display = span(pos, q + 1);
+		pos = q + 1 + (buf[q + 1] == ' ');
+	}
+	if (pos + 5 >= to || buf[pos] != '<' || !word_ieq(buf + pos + 1, "sip:", 4))
+		return 0;
+	size_t u = pos + 1, user = u + 4;
+	size_t at = ctx_skip(ctx, SF_SIP_SCAN_USERINFO, user, to), host = user;
+
+	if (at >= to || buf[at] == '%')
+		return 0;
+	if (buf[at] == '@') {
+		if (at == user || ctx_find(ctx, SF_SIP_SCAN_COLON, user, at) != at)
+			return 0;
+		uri->user = span(user, at);
+		host = at + 1;
+	}
+	uri->scheme_id = SF_SIP_SCHEME_SIP;
+	uri->scheme = span(u, u + 3);
+	size_t params = parse_hostport(ctx, host, to, &uri->host, &uri->host_type, &uri->port);
+
+	if (params == 0)
+		return 0;
+	pos = parse_uri_params(ctx, params, to, uri);
+	if (pos == 0 || pos >= to || buf[pos] != '>')
+		return 0;
+	uri->params = span(params, pos);
+	uri->raw = span(u, pos);
+	na->bracketed = true;
+	params = ++pos;
+	while (pos < to && buf[pos] == ';') {
+		size_t name = pos + 1, name_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, name, to);
+		struct sf_sip_span value = span(name_end, name_end);
+
+		if (name_end == name)
+			return 0;
+		pos = name_end;
+		if (pos < to && buf[pos] == '=') {
+			size_t v = pos + 1;
+
+			if (v < to && buf[v] == '"')
+				pos = ctx_skip_quoted(ctx, v, to);
+			else
+				pos = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, v, to);
+			if (pos == 0 || pos == v)
+				return 0;
+			value = span(v, pos);
+		}
+		if (SPAN_IEQ(buf + name, name_end - name, "tag"))
+			na->tag = value;
+		na->params = span(params, pos);
+	}
+	if (pos < to && buf[pos] != ',')
+		return 0;
+	na->raw = span(start, pos);
+	return pos;
+}
+
 /* Flattened: see parse_via_values. */
 __attribute__((flatten)) enum sf_sip_error
 parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_sip_name_addr *out,
@@ -348,7 +427,9 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_
 	for (;;) {
 		if (*count >= max)
 			return too_many;
-		pos = parse_name_addr(ctx, pos, to, &out[*count]);
+		size_t end = name_addr_fast(ctx, pos, to, &out[*count]);
+
+		pos = end != 0 ? end : parse_name_addr(ctx, pos, to, &out[*count]);
 		if (pos == 0 || (bracketed_only && !out[*count].bracketed))
 			return malformed;
 		struct sf_sip_span raw = out[*count].raw;

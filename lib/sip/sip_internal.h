@@ -403,6 +403,10 @@ parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *o
  * ';' '?' or ',' (RFC 3261 §20): those end it. */
 size_t parse_uri(struct parse_ctx *ctx, size_t from, size_t to, bool bare, struct sf_sip_uri *uri);
 
+/* *( ";" name [ "=" value ] ) up to the first octet that is not paramchar;
+ * records the parameters a proxy uses. Returns the end, 0 on error. */
+size_t parse_uri_params(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_uri *uri);
+
 /* Host and optional port starting at pos; returns the end, 0 on error. */
 size_t parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span *host,
                       uint8_t *host_type, uint16_t *port);

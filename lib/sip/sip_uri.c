@@ -224,9 +224,7 @@ scheme_id(const uint8_t *s, size_t len)
 	return SF_SIP_SCHEME_OTHER;
 }
 
-/* *( ";" name [ "=" value ] ) up to the first octet that is not paramchar;
- * records the parameters a proxy uses. Returns the end, 0 on error. */
-static size_t
+size_t
 parse_uri_params(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_uri *uri)
 {
 	const uint8_t *buf = ctx->buf;
