@@ -150,16 +150,10 @@ parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span
 			 * "999.0.2.1" is neither a name nor an IPv4. */
 			size_t label = pos - (buf[pos - 1] == '.' && pos - 1 > start);
 
-			if (label - start <= 64) {
-				/* The last dot before it, from the dot mask. */
-				uint64_t below = ((uint64_t)1 << (label - start - 1) << 1) - 1;
-				uint64_t dots = ctx_bits(ctx, SF_SIP_SCAN_DOT, start) & below;
-
-				label = dots ? start + 64 - (size_t)__builtin_clzll(dots) : start;
-			} else {
-				while (label > start && buf[label - 1] != '.')
-					label--;
-			}
+			/* Back to the last dot: a top label is a few octets, and
+			 * this loop costs less than reading the dot mask. */
+			while (label > start && buf[label - 1] != '.')
+				label--;
 			if (!CC_IS_ALPHA(buf[label]))
 				return 0;
 		}
