@@ -519,14 +519,24 @@ enum sf_sip_error
 parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow)
 {
 	const uint8_t *buf = ctx->buf;
-	size_t pos = from;
+	size_t pos = from, block = from / 64;
+	/* The commas of the value, one bit cleared per element. */
+	uint64_t commas =
+	        ctx->blocks[block].mask[SF_SIP_SCAN_COMMA] & (~(uint64_t)0 << (from % 64));
 
 	while (pos < to) {
-		size_t end = ctx_find(ctx, SF_SIP_SCAN_COMMA, pos, to);
+		while (commas == 0 && (block + 1) * 64 < to)
+			commas = ctx->blocks[++block].mask[SF_SIP_SCAN_COMMA];
+		size_t end = commas != 0 ? block * 64 + lowest_bit(commas) : to;
+
+		commas &= commas - 1;
+		if (end > to)
+			end = to;
 		size_t v = ctx_skip_lws(ctx, pos, end), v_end = end;
 
-		while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
-			v_end--;
+		if (v_end > v && buf[v_end - 1] <= ' ')
+			while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
+				v_end--;
 		if (v_end > v) {
 			enum sf_sip_error err = add_value(ctx, v, v_end);
 
