@@ -139,8 +139,9 @@ struct sf_sip_name_addr {
 	bool bracketed;
 };
 
+/* 16 octets (aligned to 8), so that indexing the array is a shift. */
 struct sf_sip_header {
-	struct sf_sip_span name;
+	_Alignas(8) struct sf_sip_span name;
 	struct sf_sip_span value; /* may span folded lines; trimmed */
 	uint16_t first_value;     /* index into view->values */
 	uint16_t n_values;
