@@ -114,21 +114,25 @@ parse_request_line(struct parse_ctx *ctx, size_t pos, size_t end, size_t method_
 		                        ? SF_SIP_ERR_BAD_METHOD
 		                        : SF_SIP_ERR_BAD_REQUEST_LINE,
 		                pos, end);
-	size_t uri = method_end + 1, uri_end = end;
+	size_t uri = method_end + 1, uri_end = end - 8;
 
-	/* The version is the short tail after the last SP. */
-	while (uri_end > uri && buf[uri_end - 1] != ' ')
+	/* Nearly every request line ends in " SIP/2.0": one word compare. */
+	if (end - uri < 10 || !word_ieq(buf + uri_end, " sip/2.0", 8)) {
+		/* The version is the short tail after the last SP. */
+		for (uri_end = end; uri_end > uri && buf[uri_end - 1] != ' ';)
+			uri_end--;
+		if (uri_end <= uri + 1)
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
 		uri_end--;
-	if (uri_end <= uri + 1)
-		return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
-	uri_end--;
-	bool is_2_0;
+		bool is_2_0;
 
+		m->version = span(uri_end + 1, end);
+		if (!is_sip_version(buf + uri_end + 1, end - uri_end - 1, &is_2_0))
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
+		if (!is_2_0)
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_VERSION, uri_end + 1, end);
+	}
 	m->version = span(uri_end + 1, end);
-	if (!is_sip_version(buf + uri_end + 1, end - uri_end - 1, &is_2_0))
-		return ctx_fail(ctx, SF_SIP_ERR_BAD_REQUEST_LINE, pos, end);
-	if (!is_2_0)
-		return ctx_fail(ctx, SF_SIP_ERR_BAD_VERSION, uri_end + 1, end);
 	if (parse_uri(ctx, uri, uri_end, false, &m->ruri) != uri_end) {
 		/* White space inside means the line, not the URI, is wrong. */
 		bool lws = memchr(buf + uri, ' ', uri_end - uri) ||
@@ -150,18 +154,23 @@ parse_status_line(struct parse_ctx *ctx, size_t pos, size_t end)
 {
 	const uint8_t *buf = ctx->buf;
 	struct sf_sip_msg *m = ctx->msg;
-	const uint8_t *sp = memchr(buf + pos, ' ', end - pos);
-	bool is_2_0;
+	size_t code = pos + 8;
 
-	if (sp == NULL)
-		return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, pos, end);
-	size_t code = (size_t)(sp - buf) + 1;
+	/* Nearly every status line starts "SIP/2.0 ": one word compare. */
+	if (end - pos < 8 || !word_ieq(buf + pos, "sip/2.0 ", 8)) {
+		const uint8_t *sp = memchr(buf + pos, ' ', end - pos);
+		bool is_2_0;
 
+		if (sp == NULL)
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, pos, end);
+		code = (size_t)(sp - buf) + 1;
+		m->version = span(pos, code - 1);
+		if (!is_sip_version(buf + pos, code - 1 - pos, &is_2_0))
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, pos, end);
+		if (!is_2_0)
+			return ctx_fail(ctx, SF_SIP_ERR_BAD_VERSION, pos, code - 1);
+	}
 	m->version = span(pos, code - 1);
-	if (!is_sip_version(buf + pos, code - 1 - pos, &is_2_0))
-		return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, pos, end);
-	if (!is_2_0)
-		return ctx_fail(ctx, SF_SIP_ERR_BAD_VERSION, pos, code - 1);
 	size_t code_end = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, code, end);
 	uint64_t status;
 
