@@ -101,13 +101,14 @@ is_sip_version(const uint8_t *s, size_t len, bool *is_2_0)
 }
 
 static enum sf_sip_error
-parse_request_line(struct parse_ctx *ctx, size_t pos, size_t end, size_t method_end)
+parse_request_line(struct parse_ctx *ctx, size_t pos, size_t end, size_t method_end,
+                   enum sf_sip_method method)
 {
 	const uint8_t *buf = ctx->buf;
 	struct sf_sip_msg *m = ctx->msg;
 
 	m->method_name = span(pos, method_end);
-	m->method = (uint8_t)sf_sip_method_from_token(buf + pos, method_end - pos);
+	m->method = (uint8_t)method;
 	if (method_end >= end || buf[method_end] != ' ')
 		return ctx_fail(ctx,
 		                method_end < end && !cc_is(buf[method_end], CC_LWS)
@@ -292,17 +293,17 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 	return add_value(ctx, v, v_end);
 }
 
-/* Request-ish: a token, then a known method or " SIP/" on the line. */
+/* Request-ish: a token (ending at method_end), then a known method or
+ * " SIP/" on the line; *method is the token's method. */
 static enum sf_sip_kind
-classify(const uint8_t *buf, size_t pos, size_t end, size_t *method_end)
+classify(const uint8_t *buf, size_t pos, size_t end, size_t method_end, enum sf_sip_method *method)
 {
 	if (end - pos >= 4 && SPAN_IEQ(buf + pos, 4, "sip/"))
 		return SF_SIP_KIND_RESPONSE;
-	/* An octet loop: a datagram over the size limit is never scanned. */
-	*method_end = skip_class(buf, pos, end, CC_TOKEN);
-	if (*method_end == pos)
+	if (method_end == pos)
 		return SF_SIP_KIND_NOT_SIP;
-	if (sf_sip_method_from_token(buf + pos, *method_end - pos) != SF_SIP_METHOD_EXTENSION)
+	*method = sf_sip_method_from_token(buf + pos, method_end - pos);
+	if (*method != SF_SIP_METHOD_EXTENSION)
 		return SF_SIP_KIND_REQUEST;
 	if (memmem(buf + pos, end - pos, " SIP/", 5) != NULL)
 		return SF_SIP_KIND_REQUEST;
@@ -547,7 +548,8 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 	        .msg = m,
 	        .fast = parser->fast_paths,
 	};
-	size_t pos = 0, method_end = 0, body;
+	size_t pos = 0, method_end, body;
+	enum sf_sip_method method = SF_SIP_METHOD_EXTENSION;
 	enum sf_sip_error err;
 
 	clear_fixed_part(m);
@@ -566,7 +568,10 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 		/* Classify on the first octets only: nothing more is read. */
 		size_t peek = len - pos < 64 ? len : pos + 64;
 
-		m->kind = (uint8_t)classify(buf, pos, peek, &method_end);
+		/* An octet loop: a datagram over the size limit is never
+		 * scanned. */
+		method_end = skip_class(buf, pos, peek, CC_TOKEN);
+		m->kind = (uint8_t)classify(buf, pos, peek, method_end, &method);
 		if (m->kind == SF_SIP_KIND_NOT_SIP)
 			return ctx_fail(&ctx, SF_SIP_ERR_NOT_SIP, pos, peek);
 		return ctx_fail(&ctx, SF_SIP_ERR_TOO_LARGE, pos, peek);
@@ -575,15 +580,17 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 	size_t lf = ctx_next_lf(&ctx, pos);
 	size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
 
-	m->kind = (uint8_t)classify(buf, pos, end, &method_end);
+	method_end = ctx_skip(&ctx, SF_SIP_SCAN_TOKEN, pos, end);
+	m->kind = (uint8_t)classify(buf, pos, end, method_end, &method);
 	if (m->kind == SF_SIP_KIND_NOT_SIP)
 		return ctx_fail(&ctx, SF_SIP_ERR_NOT_SIP, pos, end);
 	if (lf >= len)
 		return ctx_fail(&ctx, SF_SIP_ERR_START_LINE_UNTERMINATED, pos, end);
 	if (end - pos > parser->limits.max_line_len)
 		return ctx_fail(&ctx, SF_SIP_ERR_LINE_TOO_LONG, pos, end);
-	err = m->kind == SF_SIP_KIND_REQUEST ? parse_request_line(&ctx, pos, end, method_end)
-	                                     : parse_status_line(&ctx, pos, end);
+	err = m->kind == SF_SIP_KIND_REQUEST
+	              ? parse_request_line(&ctx, pos, end, method_end, method)
+	              : parse_status_line(&ctx, pos, end);
 	if (err != SF_SIP_ERR_OK)
 		return err;
 
