@@ -580,7 +580,8 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 	size_t lf = ctx_next_lf(&ctx, pos);
 	size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
 
-	method_end = ctx_skip(&ctx, SF_SIP_SCAN_TOKEN, pos, end);
+	/* Bounded: the start line may have no line end yet. */
+	method_end = ctx_scan_mask(&ctx, SF_SIP_SCAN_TOKEN, ~(uint64_t)0, pos, end);
 	m->kind = (uint8_t)classify(buf, pos, end, method_end, &method);
 	if (m->kind == SF_SIP_KIND_NOT_SIP)
 		return ctx_fail(&ctx, SF_SIP_ERR_NOT_SIP, pos, end);

@@ -1152,6 +1152,15 @@ keepalive_and_not_sip(void **state)
 	assert_int_not_equal(parse_str("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"),
 	                     SF_SIP_ERR_OK);
 	assert_int_equal(sf_sip_error_status(msg.error), 0);
+	/* one token filling whole 64-octet blocks, no line end: the token's
+	 * end is the datagram's end, and no unscanned block is read for it
+	 * (the debug build asserts it; the fuzzer found it) */
+	for (size_t n = 63; n <= 129; n++) {
+		uint8_t token[129];
+
+		memset(token, 'e', n);
+		expect(parse_bytes(token, n), SF_SIP_ERR_NOT_SIP);
+	}
 }
 
 /* --- limits --------------------------------------------------------------------------- */
