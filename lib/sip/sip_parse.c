@@ -496,10 +496,12 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			if (colons != 0)
 				colon = pos + lowest_bit(colons);
 		}
-		if (colon < end && colon > pos && end - pos <= fast_max_line &&
-		    buf[colon - 1] > ' ' &&
+		/* colon > pos follows from buf[colon - 1] > ' ': the octet
+		 * before a line is its predecessor's LF. */
+		if (colon < end && end - pos <= fast_max_line && buf[colon - 1] > ' ' &&
 		    (v = colon + 1 + (buf[colon + 1] == ' '), buf[v] > ' ') && buf[end - 1] > ' ' &&
-		    lf + 1 < len && buf[lf + 1] != ' ' && buf[lf + 1] != '\t') {
+		    lf + 1 < len &&
+		    (buf[lf + 1] > ' ' || (buf[lf + 1] != ' ' && buf[lf + 1] != '\t'))) {
 			enum sf_sip_header_id id = header_id(buf + pos, colon - pos, len - pos);
 
 			if (id == SF_SIP_HDR_OTHER &&
