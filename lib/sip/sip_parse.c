@@ -448,6 +448,16 @@ header_line_general(struct parse_ctx *ctx, size_t pos, size_t lf, size_t max_lin
 	return add_header(ctx, id, pos, name_end, v, v_end, end);
 }
 
+/* The datagram ended right after a complete header line, with no empty
+ * line. */
+static enum sf_sip_error
+headers_end_at_len(struct parse_ctx *ctx, size_t *body)
+{
+	ctx->msg->missing_empty_line = true;
+	*body = ctx->len;
+	return SF_SIP_ERR_OK;
+}
+
 /* The header section, one field per turn. Nearly every line reads
  * "Name: value" CRLF with one SP after the colon, no other white space at
  * either end of the name or value and no continuation line: those are
@@ -467,13 +477,9 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 	const size_t fast_max_line = ctx->fast ? max_line : 0;
 
 	*body = SIZE_MAX;
+	if (pos >= len)
+		return headers_end_at_len(ctx, body);
 	for (;;) {
-		if (pos >= len) {
-			/* Ended after a complete line, with no empty line. */
-			ctx->msg->missing_empty_line = true;
-			*body = len;
-			return SF_SIP_ERR_OK;
-		}
 		size_t lf = ctx_lf_take(ctx);
 		size_t end = lf - 1, colon = end, v;
 		enum sf_sip_error err;
@@ -497,7 +503,8 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 				colon = pos + lowest_bit(colons);
 		}
 		/* colon > pos follows from buf[colon - 1] > ' ': the octet
-		 * before a line is its predecessor's LF. */
+		 * before a line is its predecessor's LF. lf + 1 < len: the
+		 * next line starts inside the datagram. */
 		if (colon < end && end - pos <= fast_max_line && buf[colon - 1] > ' ' &&
 		    (v = colon + 1 + (buf[colon + 1] == ' '), buf[v] > ' ') && buf[end - 1] > ' ' &&
 		    lf + 1 < len &&
@@ -508,14 +515,18 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			    ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, colon) != colon)
 				return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
 			err = add_header(ctx, id, pos, colon, v, end, end);
-			pos = lf + 1;
-		} else {
-			err = header_line_general(ctx, pos, lf, max_line, &pos, body);
-			if (*body != SIZE_MAX)
+			if (err != SF_SIP_ERR_OK)
 				return err;
+			pos = lf + 1;
+			continue;
 		}
+		err = header_line_general(ctx, pos, lf, max_line, &pos, body);
+		if (*body != SIZE_MAX)
+			return err;
 		if (err != SF_SIP_ERR_OK)
 			return err;
+		if (pos >= len)
+			return headers_end_at_len(ctx, body);
 	}
 }
 
