@@ -520,11 +520,16 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			pos = lf + 1;
 			continue;
 		}
-		err = header_line_general(ctx, pos, lf, max_line, &pos, body);
+		/* Its own out-parameter, so that pos itself stays in a
+		 * register rather than in memory for the address taken. */
+		size_t next = pos;
+
+		err = header_line_general(ctx, pos, lf, max_line, &next, body);
 		if (*body != SIZE_MAX)
 			return err;
 		if (err != SF_SIP_ERR_OK)
 			return err;
+		pos = next;
 		if (pos >= len)
 			return headers_end_at_len(ctx, body);
 	}
