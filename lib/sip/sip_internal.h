@@ -317,7 +317,7 @@ skip_escaped(const uint8_t *buf, size_t pos, size_t end, uint16_t cls)
 }
 
 /* Up to 8 octets of s as a little-endian word, reading only [s, s + n):
- * two overlapping 4-octet loads instead of a loop. */
+ * two overlapping 4- or 2-octet loads instead of a loop. */
 static inline uint64_t
 load_le(const uint8_t *s, size_t n)
 {
@@ -328,11 +328,14 @@ load_le(const uint8_t *s, size_t n)
 		memcpy(&hi, s + n - 4, 4);
 		return lo | (uint64_t)hi << ((n - 4) * 8);
 	}
-	uint64_t v = 0;
+	if (n >= 2) {
+		uint16_t lo2, hi2;
 
-	for (size_t i = 0; i < n; i++)
-		v |= (uint64_t)s[i] << (8 * i);
-	return v;
+		memcpy(&lo2, s, 2);
+		memcpy(&hi2, s + n - 2, 2);
+		return lo2 | (uint64_t)hi2 << ((n - 2) * 8);
+	}
+	return n != 0 ? s[0] : 0;
 }
 
 /* 8 octets at s as a little-endian word; the caller knows they exist. */
