@@ -175,6 +175,14 @@ ctx_skip(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
 	}
 }
 
+/* ctx_skip where the octet at end may be in class k (LWS, or a start line
+ * that has no line end yet): the run is cut at end. */
+static inline size_t
+ctx_skip_bounded(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
+{
+	return ctx_scan_mask(ctx, k, ~(uint64_t)0, pos, end);
+}
+
 /* The next LF at or after pos, scanning blocks as it goes; len if none. */
 static inline size_t
 ctx_next_lf(struct parse_ctx *ctx, size_t pos)
@@ -239,7 +247,7 @@ ctx_skip_lws(struct parse_ctx *ctx, size_t pos, size_t end)
 		return pos;
 	if (pos + 1 < end && buf[pos] == ' ' && buf[pos + 1] > ' ')
 		return pos + 1;
-	return ctx_scan_mask(ctx, SF_SIP_SCAN_LWS, ~(uint64_t)0, pos, end);
+	return ctx_skip_bounded(ctx, SF_SIP_SCAN_LWS, pos, end);
 }
 
 /* quoted-string at pos (on its '"'); returns the end, 0 if unterminated.

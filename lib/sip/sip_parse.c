@@ -525,9 +525,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		size_t next = pos;
 
 		err = header_line_general(ctx, pos, lf, max_line, &next, body);
-		if (*body != SIZE_MAX)
-			return err;
-		if (err != SF_SIP_ERR_OK)
+		if (err != SF_SIP_ERR_OK || *body != SIZE_MAX)
 			return err;
 		pos = next;
 		if (pos >= len)
@@ -599,7 +597,7 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 	size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
 
 	/* Bounded: the start line may have no line end yet. */
-	method_end = ctx_scan_mask(&ctx, SF_SIP_SCAN_TOKEN, ~(uint64_t)0, pos, end);
+	method_end = ctx_skip_bounded(&ctx, SF_SIP_SCAN_TOKEN, pos, end);
 	m->kind = (uint8_t)classify(buf, pos, end, method_end, &method);
 	if (m->kind == SF_SIP_KIND_NOT_SIP)
 		return ctx_fail(&ctx, SF_SIP_ERR_NOT_SIP, pos, end);
