@@ -448,12 +448,10 @@ enum sf_sip_transport transport_from_token(const uint8_t *s, size_t len);
 
 /* Header-value parsers; each returns SF_SIP_ERR_OK or the error to report. */
 enum sf_sip_error parse_via_values(struct parse_ctx *ctx, size_t from, size_t to);
-/* name-addr / addr-spec list into out[*count..max); Route and Record-Route
- * take name-addr only (bracketed_only, RFC 3261 §20.30, §20.34). */
-enum sf_sip_error parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to,
-                                         struct sf_sip_name_addr *out, uint16_t max,
-                                         uint16_t *count, bool bracketed_only,
-                                         enum sf_sip_error malformed, enum sf_sip_error too_many);
+/* The name-addr list of a From, To, Contact, Route or Record-Route header
+ * (id) into its place in the view. */
+enum sf_sip_error parse_name_addr_header(struct parse_ctx *ctx, size_t from, size_t to,
+                                         enum sf_sip_header_id id);
 enum sf_sip_error parse_cseq(struct parse_ctx *ctx, size_t from, size_t to);
 enum sf_sip_error parse_auth(struct parse_ctx *ctx, size_t from, size_t to);
 enum sf_sip_error parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow);

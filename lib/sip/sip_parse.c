@@ -202,16 +202,13 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 	switch (id) {
 	case SF_SIP_HDR_VIA: return parse_via_values(ctx, v, v_end);
 	case SF_SIP_HDR_FROM:
-	case SF_SIP_HDR_TO: {
-		bool from = id == SF_SIP_HDR_FROM;
-		uint16_t count = 0;
-
 		if (!single_header(m, id))
-			return from ? SF_SIP_ERR_DUP_FROM : SF_SIP_ERR_DUP_TO;
-		return parse_name_addr_values(ctx, v, v_end, from ? &m->from : &m->to, 1, &count,
-		                              false, from ? SF_SIP_ERR_BAD_FROM : SF_SIP_ERR_BAD_TO,
-		                              from ? SF_SIP_ERR_BAD_FROM : SF_SIP_ERR_BAD_TO);
-	}
+			return SF_SIP_ERR_DUP_FROM;
+		return parse_name_addr_header(ctx, v, v_end, id);
+	case SF_SIP_HDR_TO:
+		if (!single_header(m, id))
+			return SF_SIP_ERR_DUP_TO;
+		return parse_name_addr_header(ctx, v, v_end, id);
 	case SF_SIP_HDR_CALL_ID:
 		if (!single_header(m, id))
 			return SF_SIP_ERR_DUP_CALL_ID;
@@ -237,17 +234,9 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 			m->contact_star = true;
 			break;
 		}
-		return parse_name_addr_values(ctx, v, v_end, m->contact, SF_SIP_MAX_CONTACTS,
-		                              &m->contact_count, false, SF_SIP_ERR_BAD_CONTACT,
-		                              SF_SIP_ERR_TOO_MANY_CONTACTS);
+		return parse_name_addr_header(ctx, v, v_end, id);
 	case SF_SIP_HDR_ROUTE:
-		return parse_name_addr_values(ctx, v, v_end, m->route, SF_SIP_MAX_ROUTES,
-		                              &m->route_count, true, SF_SIP_ERR_BAD_ROUTE,
-		                              SF_SIP_ERR_TOO_MANY_ROUTES);
-	case SF_SIP_HDR_RECORD_ROUTE:
-		return parse_name_addr_values(
-		        ctx, v, v_end, m->record_route, SF_SIP_MAX_ROUTES, &m->record_route_count,
-		        true, SF_SIP_ERR_BAD_RECORD_ROUTE, SF_SIP_ERR_TOO_MANY_ROUTES);
+	case SF_SIP_HDR_RECORD_ROUTE: return parse_name_addr_header(ctx, v, v_end, id);
 	case SF_SIP_HDR_CONTENT_LENGTH:
 		if (!parse_uint(buf, v, v_end, UINT32_MAX, &num))
 			return SF_SIP_ERR_BAD_CONTENT_LENGTH;
