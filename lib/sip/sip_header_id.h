@@ -115,6 +115,9 @@ header_id(const uint8_t *n, size_t len, size_t avail)
 	uint64_t key = (w | 0x2020202020202020ull) ^ len;
 	const struct header_entry *e =
 	        &header_table[(key * HEADER_HASH_MULT) >> (64 - HEADER_HASH_BITS)];
+	/* Read with the length, before the compares: the entry's address
+	 * then need not live on (in a register, or spilled) until the end. */
+	enum sf_sip_header_id id = (enum sf_sip_header_id)e->id;
 
 	if (e->len != len || (w | e->fold[0]) != e->word[0])
 		return SF_SIP_HDR_OTHER;
@@ -122,7 +125,7 @@ header_id(const uint8_t *n, size_t len, size_t avail)
 		return SF_SIP_HDR_OTHER;
 	if (len > 16 && (load8(n + 8) | e->fold[2]) != e->word[2])
 		return SF_SIP_HDR_OTHER;
-	return (enum sf_sip_header_id)e->id;
+	return id;
 }
 
 #endif /* SIPFRONT_SIP_HEADER_ID_H */
