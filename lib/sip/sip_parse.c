@@ -380,9 +380,14 @@ add_header(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t pos, size_t n
 
 	if (err != SF_SIP_ERR_OK)
 		return ctx_fail(ctx, err, pos, v_end);
-	h->n_values = (uint16_t)(m->value_count - first_value);
-	if (m->first_header[id] == HEADER_NONE)
-		m->first_header[id] = count;
+	/* What the entry needs now is read back from the view rather than
+	 * kept from before the grammar's call: a load each, where keeping
+	 * them costs a spill and a reload each. */
+	count = m->header_count;
+	h = &m->headers[count];
+	h->n_values = (uint16_t)(m->value_count - h->first_value);
+	if (m->first_header[h->id] == HEADER_NONE)
+		m->first_header[h->id] = count;
 	m->header_count = (uint16_t)(count + 1);
 	return SF_SIP_ERR_OK;
 }
