@@ -8,6 +8,9 @@
  * are validated, never decoded: the view keeps spans into the datagram.
  */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "sip_internal.h"
 
@@ -39,9 +42,25 @@ ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 
 	if (n < 7 || n > 15)
 		return false;
-	uint64_t all = ((uint64_t)1 << n) - 1;
-	uint64_t digits = ctx_bits(ctx, SF_SIP_SCAN_DIGIT, from) & all;
-	uint64_t dots = ctx_bits(ctx, SF_SIP_SCAN_DOT, from) & all;
+	uint64_t all = ((uint64_t)1 << n) - 1, digits, dots;
+
+#if defined(__SSE2__)
+	/* The host's 16 octets at once, when they are inside the datagram:
+	 * fewer instructions than two index reads across a block edge. */
+	if (ctx->len - from >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(ctx->buf + from));
+		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+
+		digits = (uint64_t)_mm_movemask_epi8(
+		                 _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) &
+		         all;
+		dots = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) & all;
+	} else
+#endif
+	{
+		digits = ctx_bits(ctx, SF_SIP_SCAN_DIGIT, from) & all;
+		dots = ctx_bits(ctx, SF_SIP_SCAN_DOT, from) & all;
+	}
 	uint64_t two = dots & (dots - 1), one = two & (two - 1);
 
 	/* exactly three dots: clearing the lowest thrice leaves none, not before */
