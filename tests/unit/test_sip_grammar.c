@@ -1530,6 +1530,21 @@ host_forms(void **state)
 			assert_int_equal(msg.ruri.port, 5060);
 		}
 	}
+	/* Each one again as the last thing before the empty line, where
+	 * fewer than 16 octets follow the host: the IPv4 check reads the
+	 * index there instead of one 16-octet load past the datagram. */
+	for (size_t i = 0; i < sizeof(hosts) / sizeof(hosts[0]); i++) {
+		int type = hosts[i].type;
+
+		snprintf(start, sizeof(start), "Via: SIP/2.0/UDP %s", hosts[i].host);
+		if (type == 0) {
+			expect(REQ(.via = "", .cl = "", .extra = start), SF_SIP_ERR_BAD_VIA);
+			continue;
+		}
+		expect_ok(REQ(.via = "", .cl = "", .extra = start));
+		assert_int_equal(msg.via[0].host_type, type);
+		assert_span_str(B, msg.via[0].host, hosts[i].host);
+	}
 }
 
 /* Proxy-Authorization is a known header and feeds auth_scheme/username when
