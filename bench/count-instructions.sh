@@ -13,6 +13,10 @@
 # scanner's share is printed apart, and the parser's is the same code
 # whatever the scanner). Prints one line per figure; --json is not needed:
 # the numbers are `key value` pairs.
+#
+# FUNCTIONS=N adds the N functions with the most instructions of their own
+# per message (what the compiler inlined into a function counts as its),
+# as `function NAME COUNT` lines: where to look next.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$top/build}
@@ -41,3 +45,14 @@ awk -v t="$total" -v s="$scan" -v m="$messages" -v o="$octets" -v sc="$scanner" 
 	printf "instructions_per_message %.0f\nscanner_instructions_per_message %.0f\n", t / m, s / m
 	printf "parser_instructions_per_message %.0f\nparser_instructions_per_octet %.2f\n", (t - s) / m, (t - s) / m / o
 }'
+if [ "${FUNCTIONS:-0}" -gt 0 ]; then
+	# Lines read "1,234 (5.6%)  FILE:FUNCTION [OBJECT]".
+	awk '/Auto-annotated/ {exit} /^ *[0-9,]+ +\(.*:/ {
+		n = $1; gsub(",", "", n)
+		fn = $0; sub(/ +\[.*$/, "", fn); sub(/^.*:/, "", fn)
+		self[fn] += n
+	} END {
+		for (fn in self) print self[fn], fn
+	}' "$out/self" | sort -rn | head -n "$FUNCTIONS" |
+		awk -v m="$messages" '{printf "function %s %.0f\n", $2, $1 / m}'
+fi
