@@ -226,11 +226,17 @@ ctx_lf_take(struct parse_ctx *ctx)
 	uint64_t bits = ctx->lf_bits;
 
 	while (bits == 0) {
-		if (ctx->lf_block + 1 >= ctx->n_blocks)
-			return ctx->len;
-		ctx->lf_block++;
-		ctx_ensure_scanned(ctx, ctx->lf_block);
-		bits = ctx->blocks[ctx->lf_block].mask[SF_SIP_SCAN_LF];
+		size_t block = ctx->lf_block + 1;
+
+		/* One compare per block while it is scanned already; the end of
+		 * the datagram is checked only where the scan stops. */
+		if (block >= ctx->scanned_blocks) {
+			if (block >= ctx->n_blocks)
+				return ctx->len;
+			ctx_ensure_scanned(ctx, block);
+		}
+		ctx->lf_block = block;
+		bits = ctx->blocks[block].mask[SF_SIP_SCAN_LF];
 	}
 	ctx->lf_bits = bits & (bits - 1);
 	return ctx->lf_block * 64 + lowest_bit(bits);
