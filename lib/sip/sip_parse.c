@@ -58,6 +58,7 @@ check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 	 * the one holding octet to - 1 are scanned (the header loop passed
 	 * them); a hit in the body's part of the last one only costs the
 	 * exact search. */
+#pragma GCC unroll 4
 	for (size_t b = from / 64; b <= (to - 1) / 64; b++)
 		any |= ctx->blocks[b].mask[SF_SIP_SCAN_CTL];
 	if (any == 0)
