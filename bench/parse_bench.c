@@ -44,6 +44,7 @@
 struct bench_opts {
 	bool json;
 	bool scanners;       /* also a row per scanner the CPU has */
+	bool floors;         /* also the framing floor's row */
 	unsigned int ms;     /* per cell, when iterations is 0 */
 	uint64_t iterations; /* messages per cell; 0: time-boxed */
 };
@@ -302,7 +303,8 @@ static const struct bench_parser *const bench_default_parsers[] = {
 #define BENCH_END_PEERS  BENCH_N_DEFAULT
 #define BENCH_N_SCANNERS (sizeof(sf_scanners) / sizeof(sf_scanners[0]))
 
-/* What this run times: the default rows, then the --scanners ones. */
+/* What this run times: the default rows, then the --scanners ones, then
+ * the --floors one. */
 static const struct bench_parser *bench_parsers[BENCH_MAX_PARSERS];
 static size_t bench_n_parsers;
 
@@ -583,7 +585,8 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-	        "usage: sipfront-parse-bench [--json] [--scanners] [--ms N | --iterations N]\n"
+	        "usage: sipfront-parse-bench [--json] [--scanners] [--floors] [--ms N | "
+	        "--iterations N]\n"
 	        "\n"
 	        "Parses the shipped corpus (%zu messages and their mix) with sipfront (SIMD\n"
 	        "and scalar scanner), a memchr line-end floor and the peer parsers built in,\n"
@@ -594,6 +597,8 @@ usage(FILE *f)
 	        "(sipfront-sse2,\n"
 	        "                  sipfront-avx2, sipfront-avx512bw,\n"
 	        "                  sipfront-avx512vbmi), whichever one AUTO picks\n"
+	        "  --floors        add the frame-floor row: sipfront's scan and header framing\n"
+	        "                  alone (line ends, colons, header names), no value parsed\n"
 	        "  --ms N          time each cell for N ms (default %d), in %d slices after a\n"
 	        "                  one-slice warm-up; the median slice is reported\n"
 	        "  --iterations N  parse N messages per cell instead of timing it (same slices;\n"
@@ -620,21 +625,27 @@ static int
 parse_opts(int argc, char **argv, struct bench_opts *o)
 {
 	static const struct option longopts[] = {
-	        {"json", no_argument, NULL, 'j'},     {"scanners", no_argument, NULL, 's'},
-	        {"ms", required_argument, NULL, 'm'}, {"iterations", required_argument, NULL, 'n'},
-	        {"help", no_argument, NULL, 'h'},     {NULL, 0, NULL, 0},
+	        {"json", no_argument, NULL, 'j'},
+	        {"scanners", no_argument, NULL, 's'},
+	        {"floors", no_argument, NULL, 'f'},
+	        {"ms", required_argument, NULL, 'm'},
+	        {"iterations", required_argument, NULL, 'n'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	uint64_t v;
 	int c;
 
 	o->json = false;
 	o->scanners = false;
+	o->floors = false;
 	o->ms = BENCH_DEFAULT_MS;
 	o->iterations = 0;
-	while ((c = getopt_long(argc, argv, "jsm:n:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jsfm:n:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': o->json = true; break;
 		case 's': o->scanners = true; break;
+		case 'f': o->floors = true; break;
 		case 'm':
 			if (parse_number(optarg, BENCH_MAX_MS, &v) != 0) {
 				fprintf(stderr, "sipfront-parse-bench: --ms wants 1..%d\n",
@@ -675,7 +686,7 @@ main(int argc, char **argv)
 	size_t p, m, n_init = 0;
 	int rc = EXIT_FAILURE;
 
-	_Static_assert(BENCH_N_DEFAULT + BENCH_N_SCANNERS <= BENCH_MAX_PARSERS,
+	_Static_assert(BENCH_N_DEFAULT + BENCH_N_SCANNERS + 1 <= BENCH_MAX_PARSERS,
 	               "raise BENCH_MAX_PARSERS");
 	if (parse_opts(argc, argv, &o) != 0)
 		return 2;
@@ -684,6 +695,8 @@ main(int argc, char **argv)
 	for (p = 0; o.scanners && p < BENCH_N_SCANNERS; p++)
 		if (sf_sip_scan_supported(sf_scanners[p].impl))
 			bench_parsers[bench_n_parsers++] = &sf_scanners[p].parser;
+	if (o.floors)
+		bench_parsers[bench_n_parsers++] = &bench_frame_floor;
 
 	for (p = 0; p < bench_n_parsers; p++) {
 		const struct bench_parser *bp = bench_parsers[p];

@@ -62,4 +62,7 @@ extern const struct bench_parser bench_peer_sofia;
 extern const struct bench_parser bench_peer_libre;
 #endif
 
+/* --floors: sipfront's scan and header framing alone (frame_floor.c). */
+extern const struct bench_parser bench_frame_floor;
+
 #endif /* SIPFRONT_BENCH_PARSE_BENCH_H */

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 the sipfront authors
+ *
+ * The framing floor (sipfront-parse-bench --floors): the least a full parse
+ * does with sipfront's own building blocks, and nothing more. The datagram
+ * is scanned by the widest scanner in the parser's chunks of four blocks;
+ * each line's end comes from the line-feed bitmap and its first colon from
+ * the colon bitmap; each header name is resolved by the parser's own hash
+ * (lib/sip/sip_header_id.h) and an entry (name, value, id) is stored. No
+ * value is parsed but the CSeq number the bench checks, no white space is
+ * trimmed, no rule of the message is checked. sipfront's row minus this one
+ * is what its grammars, checks and bookkeeping cost.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse_bench.h"
+#include "sip_header_id.h"
+
+#define FLOOR_SCAN_CHUNK 4
+
+enum frame_floor_error {
+	FRAME_FLOOR_OK = 0,
+	FRAME_FLOOR_UNTERMINATED,
+	FRAME_FLOOR_NO_COLON,
+	FRAME_FLOOR_TOO_MANY,
+	FRAME_FLOOR_NO_CSEQ,
+};
+
+struct frame_floor {
+	struct sf_sip_parser parser; /* its scanner and index only */
+	struct sf_sip_header headers[SF_SIP_MAX_HEADERS];
+};
+
+static int
+frame_floor_init(void **ctx)
+{
+	struct frame_floor *f = aligned_alloc(64, sizeof(*f));
+	int rc;
+
+	if (f == NULL)
+		return -1;
+	rc = sf_sip_parser_init(&f->parser, SF_SIP_SCAN_AUTO);
+	if (rc != 0) {
+		free(f);
+		return rc;
+	}
+	*ctx = f;
+	return 0;
+}
+
+static void
+frame_floor_fini(void *ctx)
+{
+	free(ctx);
+}
+
+/* The first colon in [pos, end), end if none: the 64 bits from pos, and
+ * block by block past them for a longer name. */
+static inline size_t
+first_colon(const struct sf_sip_scan_block *blocks, size_t pos, size_t end)
+{
+	size_t block = pos / 64;
+	uint64_t bits = blocks[block].mask[SF_SIP_SCAN_COLON] >> (pos % 64);
+
+	while (bits == 0) {
+		if (++block * 64 >= end)
+			return end;
+		bits = blocks[block].mask[SF_SIP_SCAN_COLON];
+		pos = block * 64;
+	}
+	pos += lowest_bit(bits);
+	return pos < end ? pos : end;
+}
+
+static int
+frame_floor_parse(void *ctx, void *state, const uint8_t *buf, size_t len, uint32_t *check)
+{
+	struct frame_floor *f = ctx;
+	const struct sf_sip_scan_block *blocks = f->parser.index.block;
+	const size_t n_blocks = (len + 63) / 64;
+	size_t scanned = n_blocks < FLOOR_SCAN_CHUNK ? n_blocks : FLOOR_SCAN_CHUNK;
+	size_t block = 0, pos = 0, n = 0;
+	uint64_t lfs, cseq = 0;
+	bool start_line = true, have_cseq = false;
+
+	(void)state;
+	f->parser.scan(buf, len, 0, scanned, &f->parser.index);
+	lfs = blocks[0].mask[SF_SIP_SCAN_LF];
+	for (;;) {
+		while (lfs == 0) {
+			if (++block >= n_blocks)
+				return FRAME_FLOOR_UNTERMINATED;
+			if (block >= scanned) {
+				size_t to = block + FLOOR_SCAN_CHUNK;
+
+				to = to < n_blocks ? to : n_blocks;
+				f->parser.scan(buf, len, scanned, to, &f->parser.index);
+				scanned = to;
+			}
+			lfs = blocks[block].mask[SF_SIP_SCAN_LF];
+		}
+		size_t lf = block * 64 + lowest_bit(lfs);
+		size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
+
+		lfs &= lfs - 1;
+		if (start_line) {
+			start_line = false;
+			pos = lf + 1;
+			continue;
+		}
+		if (end == pos)
+			break;
+		size_t colon = first_colon(blocks, pos, end);
+
+		if (colon == end)
+			return FRAME_FLOOR_NO_COLON;
+		if (n == SF_SIP_MAX_HEADERS)
+			return FRAME_FLOOR_TOO_MANY;
+		enum sf_sip_header_id id = header_id(buf + pos, colon - pos, len - pos);
+		size_t v = colon + 1 + (colon + 1 < end && buf[colon + 1] == ' ');
+		struct sf_sip_header *h = &f->headers[n++];
+
+		h->name = (struct sf_sip_span){(uint16_t)pos, (uint16_t)(colon - pos)};
+		h->value = (struct sf_sip_span){(uint16_t)v, (uint16_t)(end - v)};
+		h->id = (uint8_t)id;
+		if (id == SF_SIP_HDR_CSEQ) {
+			cseq = 0;
+			for (size_t i = v; i < end && buf[i] >= '0' && buf[i] <= '9'; i++)
+				cseq = cseq * 10 + (uint64_t)(buf[i] - '0');
+			have_cseq = true;
+		}
+		pos = lf + 1;
+	}
+	if (!have_cseq)
+		return FRAME_FLOOR_NO_CSEQ;
+	*check = (uint32_t)cseq;
+	return 0;
+}
+
+static const char *
+frame_floor_strerror(void *ctx, int rc)
+{
+	(void)ctx;
+	switch (rc) {
+	case FRAME_FLOOR_OK: return "ok";
+	case FRAME_FLOOR_UNTERMINATED: return "no empty line after the header section";
+	case FRAME_FLOOR_NO_COLON: return "a header line without a colon";
+	case FRAME_FLOOR_TOO_MANY: return "more header lines than the view holds";
+	case FRAME_FLOOR_NO_CSEQ: return "no CSeq header";
+	default: return "unknown error";
+	}
+}
+
+const struct bench_parser bench_frame_floor = {
+        .name = "frame-floor",
+        .check = BENCH_CHECK_CSEQ,
+        .init = frame_floor_init,
+        .fini = frame_floor_fini,
+        .parse = frame_floor_parse,
+        .strerror = frame_floor_strerror,
+};
