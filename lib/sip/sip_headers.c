@@ -458,8 +458,8 @@ parse_name_addr_header(struct parse_ctx *ctx, size_t from, size_t to, enum sf_si
 
 	/* Three copies of the list walk, each with its limits as constants:
 	 * From and To (one value), Contact, and the rarer Route and
-	 * Record-Route (measured: 2% fewer instructions per message than one
-	 * copy for all five). */
+	 * Record-Route (measured: 1.7% fewer instructions per message than
+	 * one copy for all five, for ~7 KB more code). */
 	switch (id) {
 	case SF_SIP_HDR_FROM:
 	case SF_SIP_HDR_TO: {
