@@ -365,12 +365,19 @@ name_addr_fast(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name_
 	if (pos + 5 >= to || buf[pos] != '<' || !word_ieq(buf + pos + 1, "sip:", 4))
 		return 0;
 	size_t u = pos + 1, user = u + 4;
-	size_t at = ctx_skip(ctx, SF_SIP_SCAN_USERINFO, user, to), host = user;
+	/* The user part's characters but ':', which ends a user: one skip
+	 * finds the '@' of a user without a password. */
+	size_t at = ctx_skip_user(ctx, user), host = user;
 
 	if (at >= to || buf[at] == '%')
 		return 0;
-	if (buf[at] == '@') {
-		if (at == user || ctx_find(ctx, SF_SIP_SCAN_COLON, user, at) != at)
+	if (buf[at] == ':') {
+		/* A password, or no user and a port: only the latter here. */
+		at = ctx_skip(ctx, SF_SIP_SCAN_USERINFO, at, to);
+		if (at >= to || buf[at] == '%' || buf[at] == '@')
+			return 0;
+	} else if (buf[at] == '@') {
+		if (at == user)
 			return 0;
 		uri->user = span(user, at);
 		host = at + 1;

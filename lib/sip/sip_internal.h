@@ -175,6 +175,22 @@ ctx_skip(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
 	}
 }
 
+/* First octet at or after pos outside the URI user class or a ':': the end
+ * of a user part, or of a host and the start of its port. Unbounded, as
+ * ctx_skip: no octet that ends a value is in the class. */
+static inline size_t
+ctx_skip_user(struct parse_ctx *ctx, size_t pos)
+{
+	for (;;) {
+		const uint64_t *mask = ctx->blocks[pos / 64].mask;
+		uint64_t m = (~mask[SF_SIP_SCAN_USERINFO] | mask[SF_SIP_SCAN_COLON]) >> (pos % 64);
+
+		if (m != 0)
+			return pos + lowest_bit(m);
+		pos = (pos / 64 + 1) * 64;
+	}
+}
+
 /* ctx_skip where the octet at end may be in class k (LWS, or a start line
  * that has no line end yet): the run is cut at end. */
 static inline size_t
