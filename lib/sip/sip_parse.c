@@ -316,10 +316,14 @@ check_message(struct parse_ctx *ctx)
 		return ctx_fail(ctx, SF_SIP_ERR_MISSING_CALL_ID, 0, 0);
 	if (single_header(m, SF_SIP_HDR_CSEQ))
 		return ctx_fail(ctx, SF_SIP_ERR_MISSING_CSEQ, 0, 0);
+	/* A known method's token is matched exactly, so for one the two ids
+	 * tell whether the two names are the same. */
 	if (m->kind == SF_SIP_KIND_REQUEST &&
-	    (m->cseq_method_name.len != m->method_name.len ||
-	     memcmp(buf + m->cseq_method_name.off, buf + m->method_name.off, m->method_name.len) !=
-	             0)) {
+	    (m->method != SF_SIP_METHOD_EXTENSION
+	             ? m->cseq_method != m->method
+	             : m->cseq_method_name.len != m->method_name.len ||
+	                       memcmp(buf + m->cseq_method_name.off, buf + m->method_name.off,
+	                              m->method_name.len) != 0)) {
 		struct sf_sip_header *h = &m->headers[m->first_header[SF_SIP_HDR_CSEQ]];
 
 		return ctx_fail(ctx, SF_SIP_ERR_CSEQ_METHOD_MISMATCH, h->name.off,
