@@ -217,7 +217,7 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 			size_t digits_end = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, digits, to);
 			uint64_t port;
 
-			if (!parse_uint(buf, digits, digits_end, 65535, &port) || port == 0)
+			if (!parse_digits(buf, digits, digits_end, 65535, &port) || port == 0)
 				return SF_SIP_ERR_BAD_VIA;
 			via->port = (uint16_t)port;
 			pos = digits_end;
@@ -497,7 +497,7 @@ parse_cseq(struct parse_ctx *ctx, size_t from, size_t to)
 	size_t digits = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, from, to);
 	uint64_t num;
 
-	if (!parse_uint(buf, from, digits, UINT32_MAX, &num))
+	if (!parse_digits(buf, from, digits, UINT32_MAX, &num))
 		return SF_SIP_ERR_BAD_CSEQ;
 	size_t method = ctx_skip_lws(ctx, digits, to);
 	size_t method_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, method, to);

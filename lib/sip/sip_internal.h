@@ -446,6 +446,26 @@ parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *o
 	return true;
 }
 
+/* parse_uint for [from, to) that a DIGIT skip returned, so every octet is
+ * a digit already: the loop checks none (numbers here are a few digits,
+ * and the check is a third of each step). */
+static inline bool
+parse_digits(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (from >= to)
+		return false;
+	if (to - from > 19)
+		return parse_uint_long(buf, from, to, max, out);
+	for (size_t i = from; i < to; i++)
+		v = v * 10 + (unsigned)(buf[i] - '0');
+	if (v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
 /* Parses the URI starting at from, reading no further than to. It stops at
  * the first octet that cannot continue the URI ('>', white space, ...) and
  * returns that position, or 0 when malformed. A bare URI (an addr-spec

@@ -180,7 +180,7 @@ parse_status_line(struct parse_ctx *ctx, size_t pos, size_t end)
 		return ctx_fail(ctx, SF_SIP_ERR_STATUS_RANGE, code, code_end);
 	if (code_end - code != 3 || (code_end < end && buf[code_end] != ' '))
 		return ctx_fail(ctx, SF_SIP_ERR_BAD_STATUS_LINE, code, end);
-	if (!parse_uint(buf, code, code_end, 999, &status) || status < 100 || status > 699)
+	if (!parse_digits(buf, code, code_end, 999, &status) || status < 100 || status > 699)
 		return ctx_fail(ctx, SF_SIP_ERR_STATUS_RANGE, code, code_end);
 	m->status = (uint16_t)status;
 	m->reason = code_end < end ? span(code_end + 1, end) : span(end, end);

@@ -185,7 +185,7 @@ parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span
 
 		/* Port 0 is rejected: it cannot address a SIP element, and
 		 * the view uses 0 for "no port". */
-		if (!parse_uint(buf, pos + 1, digits, 65535, &v) || v == 0)
+		if (!parse_digits(buf, pos + 1, digits, 65535, &v) || v == 0)
 			return 0;
 		*port = (uint16_t)v;
 		pos = digits;
