@@ -84,7 +84,8 @@ struct parse_ctx {
 	size_t lf_block;
 	struct sf_sip_parser *parser;
 	struct sf_sip_msg *msg;
-	bool fast; /* parser->fast_paths */
+	uint16_t max_headers; /* parser->limits.max_headers, read once per line */
+	bool fast;            /* parser->fast_paths */
 };
 
 /* Blocks are scanned lazily, a few at a time, so a large body that nobody

@@ -364,7 +364,7 @@ add_header(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t pos, size_t n
 	struct sf_sip_msg *const m = ctx->msg;
 	uint16_t count = m->header_count;
 
-	if (count >= ctx->parser->limits.max_headers)
+	if (count >= ctx->max_headers)
 		return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
 	struct sf_sip_header *h = &m->headers[count];
 	uint16_t first_value = m->value_count;
@@ -561,6 +561,7 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 	        .n_blocks = (len + 63) / 64,
 	        .parser = parser,
 	        .msg = m,
+	        .max_headers = parser->limits.max_headers,
 	        .fast = parser->fast_paths,
 	};
 	size_t pos = 0, method_end, body;
