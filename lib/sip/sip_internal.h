@@ -421,11 +421,13 @@ span_ieq(const uint8_t *s, size_t len, const char *lower, size_t n)
 /* parse_uint past 19 digits, where the value can overflow on the way. */
 bool parse_uint_long(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out);
 
-/* Parses digits into *out; false when empty, not all digits or > max.
- * Inline: ports, CSeq numbers and lengths are a few digits, and a call
- * would cost more than the loop. */
+/* The number in [from, to) into *out; false when empty, not all digits
+ * (unless the caller knows they are: all_digits) or > max. Inline: ports,
+ * CSeq numbers and lengths are a few digits, and a call would cost more
+ * than the loop. */
 static inline bool
-parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out)
+parse_number(const uint8_t *buf, size_t from, size_t to, uint64_t max, bool all_digits,
+             uint64_t *out)
 {
 	uint64_t v = 0;
 
@@ -437,7 +439,7 @@ parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *o
 	for (size_t i = from; i < to; i++) {
 		unsigned d = (unsigned)buf[i] - '0';
 
-		if (d > 9)
+		if (!all_digits && d > 9)
 			return false;
 		v = v * 10 + d;
 	}
@@ -447,24 +449,20 @@ parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *o
 	return true;
 }
 
-/* parse_uint for [from, to) that a DIGIT skip returned, so every octet is
- * a digit already: the loop checks none (numbers here are a few digits,
- * and the check is a third of each step). */
+/* Parses digits into *out; false when empty, not all digits or > max. */
+static inline bool
+parse_uint(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out)
+{
+	return parse_number(buf, from, to, max, false, out);
+}
+
+/* parse_uint for [from, to) that a DIGIT skip returned: every octet is a
+ * digit already, so the loop checks none (the check is a third of each
+ * step). */
 static inline bool
 parse_digits(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64_t *out)
 {
-	uint64_t v = 0;
-
-	if (from >= to)
-		return false;
-	if (to - from > 19)
-		return parse_uint_long(buf, from, to, max, out);
-	for (size_t i = from; i < to; i++)
-		v = v * 10 + (unsigned)(buf[i] - '0');
-	if (v > max)
-		return false;
-	*out = v;
-	return true;
+	return parse_number(buf, from, to, max, true, out);
 }
 
 /* Parses the URI starting at from, reading no further than to. It stops at
