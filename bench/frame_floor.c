@@ -3,7 +3,7 @@
  *
  * The framing floor (sipfront-parse-bench --floors): the least a full parse
  * does with sipfront's own building blocks, and nothing more. The datagram
- * is scanned by the widest scanner in the parser's chunks of four blocks;
+ * is scanned by the widest scanner, lazily, by the parser's own cursor;
  * each line's end comes from the line-feed bitmap and its first colon from
  * the colon bitmap; each header name is resolved by the parser's own hash
  * (lib/sip/sip_header_id.h) and an entry (name, value, id) is stored. No
@@ -12,12 +12,9 @@
  * is what its grammars, checks and bookkeeping cost.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "parse_bench.h"
 #include "sip_header_id.h"
-
-#define FLOOR_SCAN_CHUNK 4
 
 enum frame_floor_error {
 	FRAME_FLOOR_OK = 0,
@@ -55,63 +52,38 @@ frame_floor_fini(void *ctx)
 	free(ctx);
 }
 
-/* The first colon in [pos, end), end if none: the 64 bits from pos, and
- * block by block past them for a longer name. */
-static inline size_t
-first_colon(const struct sf_sip_scan_block *blocks, size_t pos, size_t end)
-{
-	size_t block = pos / 64;
-	uint64_t bits = blocks[block].mask[SF_SIP_SCAN_COLON] >> (pos % 64);
-
-	while (bits == 0) {
-		if (++block * 64 >= end)
-			return end;
-		bits = blocks[block].mask[SF_SIP_SCAN_COLON];
-		pos = block * 64;
-	}
-	pos += lowest_bit(bits);
-	return pos < end ? pos : end;
-}
-
+/* The parser's own cursor (lib/sip/sip_internal.h) over its own index:
+ * lines and colons are found exactly as sf_sip_parse finds them, blocks
+ * scanned in the same chunks. */
 static int
 frame_floor_parse(void *ctx, void *state, const uint8_t *buf, size_t len, uint32_t *check)
 {
 	struct frame_floor *f = ctx;
-	const struct sf_sip_scan_block *blocks = f->parser.index.block;
-	const size_t n_blocks = (len + 63) / 64;
-	size_t scanned = n_blocks < FLOOR_SCAN_CHUNK ? n_blocks : FLOOR_SCAN_CHUNK;
-	size_t block = 0, pos = 0, n = 0;
-	uint64_t lfs, cseq = 0;
-	bool start_line = true, have_cseq = false;
+	struct parse_ctx pc = {
+	        .buf = buf,
+	        .len = len,
+	        .blocks = f->parser.index.block,
+	        .n_blocks = (len + 63) / 64,
+	        .parser = &f->parser,
+	};
+	size_t lf = ctx_next_lf(&pc, 0), pos, n = 0;
+	uint64_t cseq = 0;
+	bool have_cseq = false;
 
 	(void)state;
-	f->parser.scan(buf, len, 0, scanned, &f->parser.index);
-	lfs = blocks[0].mask[SF_SIP_SCAN_LF];
+	if (lf >= len)
+		return FRAME_FLOOR_UNTERMINATED;
+	pos = lf + 1;
+	ctx_lf_cursor_at(&pc, pos);
 	for (;;) {
-		while (lfs == 0) {
-			if (++block >= n_blocks)
-				return FRAME_FLOOR_UNTERMINATED;
-			if (block >= scanned) {
-				size_t to = block + FLOOR_SCAN_CHUNK;
-
-				to = to < n_blocks ? to : n_blocks;
-				f->parser.scan(buf, len, scanned, to, &f->parser.index);
-				scanned = to;
-			}
-			lfs = blocks[block].mask[SF_SIP_SCAN_LF];
-		}
-		size_t lf = block * 64 + lowest_bit(lfs);
+		lf = ctx_lf_take(&pc);
+		if (lf >= len)
+			return FRAME_FLOOR_UNTERMINATED;
 		size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
 
-		lfs &= lfs - 1;
-		if (start_line) {
-			start_line = false;
-			pos = lf + 1;
-			continue;
-		}
 		if (end == pos)
 			break;
-		size_t colon = first_colon(blocks, pos, end);
+		size_t colon = ctx_find(&pc, SF_SIP_SCAN_COLON, pos, end);
 
 		if (colon == end)
 			return FRAME_FLOOR_NO_COLON;
@@ -121,12 +93,12 @@ frame_floor_parse(void *ctx, void *state, const uint8_t *buf, size_t len, uint32
 		size_t v = colon + 1 + (colon + 1 < end && buf[colon + 1] == ' ');
 		struct sf_sip_header *h = &f->headers[n++];
 
-		h->name = (struct sf_sip_span){(uint16_t)pos, (uint16_t)(colon - pos)};
-		h->value = (struct sf_sip_span){(uint16_t)v, (uint16_t)(end - v)};
+		h->name = span(pos, colon);
+		h->value = span(v, end);
 		h->id = (uint8_t)id;
 		if (id == SF_SIP_HDR_CSEQ) {
 			cseq = 0;
-			for (size_t i = v; i < end && buf[i] >= '0' && buf[i] <= '9'; i++)
+			for (size_t i = v; i < end && CC_IS_DIGIT(buf[i]); i++)
 				cseq = cseq * 10 + (uint64_t)(buf[i] - '0');
 			have_cseq = true;
 		}
