@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright (c) 2026 the sipfront authors
  *
- * Header names to ids, for the header loop alone (sip_parse.c): inline,
- * because it runs once per header line and a call would cost as much as
- * the lookup.
+ * Header names to ids, for the header loop (sip_parse.c) and the parse
+ * bench's framing floor (bench/frame_floor.c): inline, because it runs once
+ * per header line and a call would cost as much as the lookup.
  */
 #ifndef SIPFRONT_SIP_HEADER_ID_H
 #define SIPFRONT_SIP_HEADER_ID_H

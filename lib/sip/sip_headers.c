@@ -175,9 +175,10 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 	return true;
 }
 
-/* Flattened, as parse_name_addr_values: the host, URI and parameter
- * grammars inlined into the list walk save a call and its register saves
- * per token (measured: ~5% fewer instructions, ~3% less time per message). */
+/* Flattened, as parse_name_addr_header and parse_uri are: the host, URI
+ * and parameter grammars inlined into the list walk save a call and its
+ * register saves per token (measured: ~5% fewer instructions, ~3% less time
+ * per message). */
 __attribute__((flatten)) enum sf_sip_error
 parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 {

@@ -7,8 +7,9 @@
  * invariants (a span outside the datagram, a count past its array, an
  * incoherent valid view) or when two implementations disagree on the index or
  * on any field of the view, or when the widest one with its fast paths off
- * (every line and value through the general grammars) sees it otherwise. ASan and UBSan catch the
- * rest. libFuzzer hands over an exact-size heap copy, so any read past the datagram is reported.
+ * (every line and value through the general grammars) sees it otherwise.
+ * ASan and UBSan catch the rest. libFuzzer hands over an exact-size heap
+ * copy, so any read past the datagram is reported.
  *
  * Run it bounded with tests/fuzz/run-fuzz.sh BUILD_DIR SECONDS.
  */

@@ -7,9 +7,10 @@
  * same view, on the whole corpus and on a reproducible stream of random
  * mutations of it (byte flips, inserted CR/LF/':'/',', deletions,
  * truncations, duplicated ranges). So must a parser with its fast paths
- * off (every line and value through the general grammars): the straight-line
- * paths for common shapes may never change a view or a verdict. The scalar index is itself checked,
- * mask by mask, against the RFC 3261 sets written out here, on the corpus and on every octet value.
+ * off (every line and value through the general grammars): the
+ * straight-line paths for common shapes may never change a view or a
+ * verdict. The scalar index is itself checked, mask by mask, against the
+ * RFC 3261 sets written out here, on the corpus and on every octet value.
  *
  * Every input sits against a guard page, so a SIMD load past the end of the
  * datagram faults here rather than passing unnoticed. The mutation count and
@@ -104,7 +105,7 @@ compare_index(const uint8_t *buf, size_t len, const char *what)
 	return 0;
 }
 
-/* Parses buf with every impl's parser; returns 0 when all views agree. */
+/* The name of parsers[i] in a failure message. */
 static const char *
 parser_name(unsigned i)
 {
