@@ -10,6 +10,7 @@
  *
  * Datagrams are parsed from a copy that ends against a guard page.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -367,6 +368,93 @@ case_insensitive_names(void **state)
 		assert_int_equal(msg.headers[6].id, more[i].id);
 		assert_int_equal(strncasecmp(sf_sip_header_name(more[i].id), more[i].line, nl), 0);
 		assert_int_equal(strlen(sf_sip_header_name(more[i].id)), nl);
+	}
+}
+
+/* A value each header's grammar accepts; "x" for one without a grammar. */
+static const char *
+sample_value(enum sf_sip_header_id id)
+{
+	switch (id) {
+	case SF_SIP_HDR_VIA: return "SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK77";
+	case SF_SIP_HDR_FROM: return "<sip:alice@atlanta.example.com>;tag=1928301774";
+	case SF_SIP_HDR_TO: return "<sip:bob@biloxi.example.com>";
+	case SF_SIP_HDR_CALL_ID: return "a84b4c76e66710@pc33.atlanta.example.com";
+	case SF_SIP_HDR_CSEQ: return "314159 INVITE";
+	case SF_SIP_HDR_MAX_FORWARDS: return "70";
+	case SF_SIP_HDR_CONTENT_LENGTH: return "0";
+	case SF_SIP_HDR_EXPIRES: return "5";
+	case SF_SIP_HDR_CONTACT:
+	case SF_SIP_HDR_ROUTE:
+	case SF_SIP_HDR_RECORD_ROUTE:
+	case SF_SIP_HDR_REFER_TO: return "<sip:c@d.example.com;lr>";
+	case SF_SIP_HDR_AUTHORIZATION:
+	case SF_SIP_HDR_PROXY_AUTHORIZATION: return "Digest username=\"a\"";
+	default: return "x";
+	}
+}
+
+/* Every name of SF_SIP_HEADER_LIST, full (as listed, in lower and in upper
+ * case) and compact, is indexed under its id: the hash table generated from
+ * that list (lib/sip/sip_header_id.h, scripts/gen-header-table.py) must not
+ * go stale when the list changes. */
+static void
+every_listed_name(void **state)
+{
+	static const struct {
+		enum sf_sip_header_id id;
+		const char *name;
+		char compact;
+	} list[] = {
+#define LISTED(name, text, compact) {SF_SIP_HDR_##name, text, compact},
+	        SF_SIP_HEADER_LIST(LISTED)
+#undef LISTED
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
+		enum sf_sip_header_id id = list[i].id;
+		char spellings[4][32], line[256];
+		size_t n = 0;
+
+		if (id == SF_SIP_HDR_OTHER)
+			continue;
+		snprintf(spellings[n++], sizeof(spellings[0]), "%s", list[i].name);
+		for (size_t k = 0; k < 2; k++, n++)
+			for (size_t c = 0; c <= strlen(list[i].name); c++)
+				spellings[n][c] = (char)(k == 0 ? tolower(list[i].name[c])
+				                                : toupper(list[i].name[c]));
+		if (list[i].compact != 0)
+			snprintf(spellings[n++], sizeof(spellings[0]), "%c", list[i].compact);
+		for (size_t s = 0; s < n; s++) {
+			struct req r = {0};
+			size_t at;
+
+			snprintf(line, sizeof(line), "%s: %s", spellings[s], sample_value(id));
+			/* in place of the request's own line of that name */
+			switch (id) {
+			case SF_SIP_HDR_VIA: r.via = line; break;
+			case SF_SIP_HDR_FROM: r.from = line; break;
+			case SF_SIP_HDR_TO: r.to = line; break;
+			case SF_SIP_HDR_CALL_ID: r.call_id = line; break;
+			case SF_SIP_HDR_CSEQ: r.cseq = line; break;
+			case SF_SIP_HDR_MAX_FORWARDS: r.mf = line; break;
+			case SF_SIP_HDR_CONTENT_LENGTH: r.cl = line; break;
+			default: r.extra = line; break;
+			}
+			expect_ok(parse_req(r));
+			for (at = 0; at < msg.header_count; at++)
+				if (msg.headers[at].name.len == strlen(spellings[s]) &&
+				    memcmp(B + msg.headers[at].name.off, spellings[s],
+				           msg.headers[at].name.len) == 0)
+					break;
+			if (at == msg.header_count)
+				fail_msg("\"%s\": not among the headers", line);
+			if (msg.headers[at].id != id)
+				fail_msg("\"%s\": id %s, expected %s", spellings[s],
+				         sf_sip_header_name(msg.headers[at].id),
+				         sf_sip_header_name(id));
+		}
 	}
 }
 
@@ -1660,6 +1748,7 @@ main(void)
 	        cmocka_unit_test(status_line),
 	        cmocka_unit_test(header_lines),
 	        cmocka_unit_test(case_insensitive_names),
+	        cmocka_unit_test(every_listed_name),
 	        cmocka_unit_test(compact_forms),
 	        cmocka_unit_test(via_basic),
 	        cmocka_unit_test(via_params),
