@@ -154,9 +154,9 @@ ctx_find(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
 /* First octet at or after pos outside class k, which is at end at the
  * latest: a run of the class skipped with one count-trailing-zeros per 64
  * octets, no loop per octet. The octet at end must be outside class k,
- * and it is wherever the grammars skip: a value ends at its line's CR or
- * LF or at white space, a name at its colon, a Request-URI at a SP, and no
- * class but LWS holds any of those. So the run needs no bound check and no
+ * and it is wherever the grammars skip: a value or a Request-URI ends at
+ * a CR, LF, SP or HT, which no class but LWS holds, and a header name at
+ * its colon, which no token holds. So the run needs no bound check and no
  * clamp, which is four of its dozen instructions. */
 static inline size_t
 ctx_skip(struct parse_ctx *ctx, unsigned k, size_t pos, size_t end)
