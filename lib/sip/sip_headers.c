@@ -2,7 +2,9 @@
  * Copyright (c) 2026 the sipfront authors
  *
  * Header-value grammars (RFC 3261 §20, §25.1): Via, name-addr lists (From,
- * To, Contact, Route, Record-Route), CSeq, Authorization and token lists.
+ * To, Contact, Route, Record-Route), Authorization and token lists. The
+ * short single values, CSeq among them, are parsed in sip_parse.c's
+ * dispatch.
  * Every function walks one header value [from, to), which may span folded
  * lines: CR and LF count as linear white space here, because the driver
  * only hands over a line end when a SP/HT continuation follows it.
@@ -488,27 +490,6 @@ parse_name_addr_header(struct parse_ctx *ctx, size_t from, size_t to, enum sf_si
 		        route ? SF_SIP_ERR_BAD_ROUTE : SF_SIP_ERR_BAD_RECORD_ROUTE,
 		        SF_SIP_ERR_TOO_MANY_ROUTES);
 	}
-}
-
-enum sf_sip_error
-parse_cseq(struct parse_ctx *ctx, size_t from, size_t to)
-{
-	const uint8_t *buf = ctx->buf;
-	struct sf_sip_msg *m = ctx->msg;
-	size_t digits = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, from, to);
-	uint64_t num;
-
-	if (!parse_digits(buf, from, digits, UINT32_MAX, &num))
-		return SF_SIP_ERR_BAD_CSEQ;
-	size_t method = ctx_skip_lws(ctx, digits, to);
-	size_t method_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, method, to);
-
-	if (method == digits || method_end == method || method_end != to)
-		return SF_SIP_ERR_BAD_CSEQ;
-	m->cseq = (uint32_t)num;
-	m->cseq_method_name = span(method, method_end);
-	m->cseq_method = (uint8_t)sf_sip_method_from_token(buf + method, method_end - method);
-	return SF_SIP_ERR_OK;
 }
 
 /* credentials = auth-scheme LWS auth-param *(COMMA auth-param). Only the

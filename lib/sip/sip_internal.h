@@ -493,7 +493,6 @@ enum sf_sip_error parse_via_values(struct parse_ctx *ctx, size_t from, size_t to
  * (id) into its place in the view. */
 enum sf_sip_error parse_name_addr_header(struct parse_ctx *ctx, size_t from, size_t to,
                                          enum sf_sip_header_id id);
-enum sf_sip_error parse_cseq(struct parse_ctx *ctx, size_t from, size_t to);
 enum sf_sip_error parse_auth(struct parse_ctx *ctx, size_t from, size_t to);
 enum sf_sip_error parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow);
 
