@@ -22,6 +22,9 @@
 static inline size_t
 list_next(struct parse_ctx *ctx, size_t pos, size_t to)
 {
+	/* Most lists hold one element, which ends the value. */
+	if (pos >= to)
+		return LIST_END;
 	pos = ctx_skip_lws(ctx, pos, to);
 	if (pos >= to)
 		return LIST_END;
