@@ -254,8 +254,10 @@ struct sf_sip_limits {
 /* The scanner's structural index: per 64-octet block, one bit per octet in
  * each of these sixteen masks; bits past the end of the datagram are 0. The
  * first eight are structural: `ctl` marks raw control octets (0x00-0x1f but
- * HT and LF, a CR only when no LF follows it, and 0x7f), which make a line
- * malformed unless they are a quoted-pair; `quote` marks '"' and backslash,
+ * HT and LF, and 0x7f), which make a line malformed unless they are a
+ * quoted-pair or a CR that ends a line (the parser tells those apart with
+ * the LF mask: a scanner never looks across its block for the LF that
+ * follows); `quote` marks '"' and backslash,
  * all a quoted string needs. The other eight are RFC 3261 character
  * classes, so that the grammars skip a run of host, token or parameter
  * characters with one count-trailing-zeros instead of an octet loop. Each

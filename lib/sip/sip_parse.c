@@ -44,26 +44,61 @@ line_controls_quoted(const uint8_t *buf, size_t pos, size_t end)
 	return true;
 }
 
+/* The control octets of block b that are not a CR ending a line: the
+ * scanner marks every CR, the only control octet in LWS, and one that an
+ * LF follows ends its line. Block b + 1 must be scanned unless bit 63 of
+ * block b is past the part the caller looks at. */
+static inline uint64_t
+block_controls(const struct parse_ctx *ctx, size_t b)
+{
+	const uint64_t *mask = ctx->blocks[b].mask;
+	uint64_t lf_after = mask[SF_SIP_SCAN_LF] >> 1 | ctx->blocks[b + 1].mask[SF_SIP_SCAN_LF]
+	                                                        << 63;
+
+	return mask[SF_SIP_SCAN_CTL] & ~(mask[SF_SIP_SCAN_LWS] & lf_after);
+}
+
+/* First octet in [pos, to) that block_controls marks; to if none. */
+static size_t
+find_control(const struct parse_ctx *ctx, size_t pos, size_t to)
+{
+	while (pos < to) {
+		size_t b = pos / 64;
+		uint64_t m = block_controls(ctx, b) >> (pos % 64);
+
+		if (m != 0) {
+			size_t at = pos + lowest_bit(m);
+
+			return at < to ? at : to;
+		}
+		pos = (b + 1) * 64;
+	}
+	return to;
+}
+
 /* Control octets anywhere in the start line and headers [from, to): one
- * probe of the scanner's bitmap for a clean message; a line that holds one
- * is then checked octet by octet. */
+ * probe of the scanner's bitmaps for a clean message; a line that holds
+ * one is then checked octet by octet. to - 1 is the header section's last
+ * LF, so every block up to its one is scanned, and bit 63 of that block is
+ * that LF or past it: block_controls is exact for every octet before to. */
 static enum sf_sip_error
 check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
+	size_t last = (to - 1) / 64;
 	uint64_t any = 0;
 
 	/* Nearly every message has none: one OR per block says so, cheaper
-	 * than the search's position arithmetic per block. The blocks up to
-	 * the one holding octet to - 1 are scanned (the header loop passed
-	 * them); a hit in the body's part of the last one only costs the
-	 * exact search. */
+	 * than the search's position arithmetic per block. The body's part
+	 * of the last block is left out; the start line's block may hold
+	 * skipped empty lines before from, which only cost the exact search. */
 #pragma GCC unroll 4
-	for (size_t b = from / 64; b <= (to - 1) / 64; b++)
-		any |= ctx->blocks[b].mask[SF_SIP_SCAN_CTL];
+	for (size_t b = from / 64; b < last; b++)
+		any |= block_controls(ctx, b);
+	any |= block_controls(ctx, last) & (~(uint64_t)0 >> (63 - (to - 1) % 64));
 	if (any == 0)
 		return SF_SIP_ERR_OK;
-	size_t at = ctx_find(ctx, SF_SIP_SCAN_CTL, from, to);
+	size_t at = find_control(ctx, from, to);
 
 	while (at < to) {
 		size_t line = at, end = ctx_next_lf(ctx, at);
@@ -75,7 +110,7 @@ check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 		if (!line_controls_quoted(buf, line,
 		                          end > line && buf[end - 1] == '\r' ? end - 1 : end))
 			return ctx_fail(ctx, SF_SIP_ERR_CONTROL_CHAR, line, end);
-		at = ctx_find(ctx, SF_SIP_SCAN_CTL, end, to);
+		at = find_control(ctx, end, to);
 	}
 	return SF_SIP_ERR_OK;
 }

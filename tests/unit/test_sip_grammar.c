@@ -1688,6 +1688,50 @@ header_value_raw_nul(void **state)
 	assert_int_equal(sf_sip_error_status(msg.error), 400);
 }
 
+/* Every scanner marks every CR as a control octet and the parser tells a
+ * line's CR from a bare one by the LF mask, across block edges too: a
+ * header line padded so that its line end falls on each of the 64 offsets
+ * of a block (and its CR at bit 63 with the LF in the next block) is
+ * accepted; a bare CR, or another control octet before the LF, at each of
+ * those offsets is not. */
+static void
+controls_at_block_edges(void **state)
+{
+	static const enum sf_sip_scan_impl impls[] = {
+	        SF_SIP_SCAN_SCALAR,   SF_SIP_SCAN_SSE2,       SF_SIP_SCAN_AVX2,
+	        SF_SIP_SCAN_AVX512BW, SF_SIP_SCAN_AVX512VBMI,
+	};
+	char extra[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(impls) / sizeof(impls[0]); i++) {
+		if (!sf_sip_scan_supported(impls[i]))
+			continue;
+		assert_int_equal(sf_sip_parser_init(&parser, impls[i]), 0);
+		for (size_t pad = 0; pad < 140; pad++) {
+			size_t len;
+			char *line_end;
+
+			snprintf(extra, sizeof(extra), "X-Pad: %.*s", (int)pad,
+			         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			         "aaaa"
+			         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			         "aaaa"
+			         "aa");
+			expect_ok(REQ(.extra = extra));
+			len = build((struct req){.extra = extra});
+			line_end = strstr(text, "X-Pad:");
+			line_end += strcspn(line_end, "\r");
+			*line_end = '\x01';
+			expect(parse_bytes(text, len), SF_SIP_ERR_CONTROL_CHAR);
+			*line_end = '\r';
+			line_end[1] = 'b';
+			expect(parse_bytes(text, len), SF_SIP_ERR_CONTROL_CHAR);
+		}
+	}
+	assert_int_equal(sf_sip_parser_init(&parser, SF_SIP_SCAN_AUTO), 0);
+}
+
 static void
 names_tables(void **state)
 {
@@ -1779,6 +1823,7 @@ main(void)
 	        cmocka_unit_test(proxy_authorization),
 	        cmocka_unit_test(header_value_bare_cr),
 	        cmocka_unit_test(header_value_raw_nul),
+	        cmocka_unit_test(controls_at_block_edges),
 	};
 
 	return cmocka_run_group_tests_name("sip_grammar", tests, setup, teardown);

@@ -286,20 +286,16 @@ in_set(const char *set, uint8_t c)
 }
 
 static bool
-expect_bit(enum sf_sip_scan_mask k, const uint8_t *buf, size_t len, size_t i)
+expect_bit(enum sf_sip_scan_mask k, uint8_t c)
 {
-	uint8_t c = buf[i];
-
 	switch (k) {
 	case SF_SIP_SCAN_LF: return c == '\n';
 	case SF_SIP_SCAN_COLON: return c == ':';
 	case SF_SIP_SCAN_COMMA: return c == ',';
 	case SF_SIP_SCAN_QUOTE: return c == '"' || c == '\\';
 	case SF_SIP_SCAN_CTL:
-		/* raw control octets but HT and LF; a CR only when no LF follows */
-		return (c < 0x20 && c != '\t' && c != '\n' &&
-		        !(c == '\r' && i + 1 < len && buf[i + 1] == '\n')) ||
-		       c == 0x7f;
+		/* raw control octets but HT and LF, every CR included */
+		return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
 	case SF_SIP_SCAN_EQUAL: return c == '=';
 	case SF_SIP_SCAN_DOT: return c == '.';
 	case SF_SIP_SCAN_SEMI: return c == ';';
@@ -330,7 +326,7 @@ check_scalar_index(const char *name, const uint8_t *buf, size_t len)
 		uint64_t bit = UINT64_C(1) << (i % 64);
 
 		for (unsigned k = 0; k < SF_SIP_SCAN_MASKS; k++) {
-			bool want = i < len && expect_bit((enum sf_sip_scan_mask)k, buf, len, i);
+			bool want = i < len && expect_bit((enum sf_sip_scan_mask)k, buf[i]);
 			bool got = (idx[0].block[i / 64].mask[k] & bit) != 0;
 
 			if (got != want)
