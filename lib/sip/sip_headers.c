@@ -180,19 +180,19 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 	return true;
 }
 
-/* Flattened, as parse_name_addr_header and parse_uri are: the host, URI
- * and parameter grammars inlined into the list walk save a call and its
- * register saves per token (measured: ~5% fewer instructions, ~3% less time
- * per message). */
-__attribute__((flatten)) enum sf_sip_error
-parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
+/* The Via list's general grammar: LWS anywhere it may be, lists, every
+ * form via_fast leaves. Flattened, as parse_name_addr_header and parse_uri
+ * are: the host, URI and parameter grammars inlined into the list walk save
+ * a call and its register saves per token (measured: ~5% fewer
+ * instructions, ~3% less time per message). Out of line, so that its
+ * registers are not via_fast's concern (0.4% fewer instructions). */
+static __attribute__((noinline, flatten)) enum sf_sip_error
+parse_via_general(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
 	struct sf_sip_msg *m = ctx->msg;
 	size_t pos = from;
 
-	if (via_fast(ctx, from, to))
-		return SF_SIP_ERR_OK;
 	for (;;) {
 		enum sf_sip_error err;
 
@@ -261,6 +261,15 @@ parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
 		if (pos == 0)
 			return SF_SIP_ERR_BAD_VIA;
 	}
+}
+
+/* Flattened, so that via_fast's host and parameter grammars inline. */
+__attribute__((flatten)) enum sf_sip_error
+parse_via_values(struct parse_ctx *ctx, size_t from, size_t to)
+{
+	if (via_fast(ctx, from, to))
+		return SF_SIP_ERR_OK;
+	return parse_via_general(ctx, from, to);
 }
 
 /* One [display-name] <URI> / addr-spec, then ;params. Returns the end, 0 on
