@@ -82,6 +82,11 @@ struct parse_ctx {
 	/* The header lines' cursor: the line feeds of lf_block not yet taken. */
 	uint64_t lf_bits;
 	size_t lf_block;
+	/* The block the cursor started in, and the control octets (see
+	 * block_controls) of the blocks from there it has left: the header
+	 * section's control check is taken along as the cursor walks it. */
+	size_t lf_first_block;
+	uint64_t controls;
 	struct sf_sip_parser *parser;
 	struct sf_sip_msg *msg;
 	uint16_t max_headers; /* parser->limits.max_headers, read once per line */
@@ -219,6 +224,20 @@ ctx_next_lf(struct parse_ctx *ctx, size_t pos)
 	return ctx->len;
 }
 
+/* The control octets of block b that are not a CR ending a line: the
+ * scanner marks every CR, the only control octet in LWS, and one that an
+ * LF follows ends its line. Block b + 1 must be scanned unless bit 63 of
+ * block b is past the part the caller looks at. */
+static inline uint64_t
+block_controls(const struct parse_ctx *ctx, size_t b)
+{
+	const uint64_t *mask = ctx->blocks[b].mask;
+	uint64_t lf_after = mask[SF_SIP_SCAN_LF] >> 1 | ctx->blocks[b + 1].mask[SF_SIP_SCAN_LF]
+	                                                        << 63;
+
+	return mask[SF_SIP_SCAN_CTL] & ~(mask[SF_SIP_SCAN_LWS] & lf_after);
+}
+
 /* Header lines are walked in order, so their line feeds come from a cursor
  * that clears one bit per line: no search from a position, and the chain
  * from one line to the next is a single bit operation. */
@@ -226,6 +245,7 @@ static inline void
 ctx_lf_cursor_at(struct parse_ctx *ctx, size_t pos)
 {
 	ctx->lf_block = pos / 64;
+	ctx->lf_first_block = ctx->lf_block;
 	if (pos >= ctx->len) {
 		ctx->lf_bits = 0;
 		return;
@@ -252,6 +272,10 @@ ctx_lf_take(struct parse_ctx *ctx)
 				return ctx->len;
 			ctx_ensure_scanned(ctx, block);
 		}
+		/* Here, not in a loop of its own after the header section: the
+		 * exit of such a loop, a different block count per message, is
+		 * mispredicted, which cost more than the check itself. */
+		ctx->controls |= block_controls(ctx, block - 1);
 		ctx->lf_block = block;
 		bits = ctx->blocks[block].mask[SF_SIP_SCAN_LF];
 	}

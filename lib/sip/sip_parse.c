@@ -44,20 +44,6 @@ line_controls_quoted(const uint8_t *buf, size_t pos, size_t end)
 	return true;
 }
 
-/* The control octets of block b that are not a CR ending a line: the
- * scanner marks every CR, the only control octet in LWS, and one that an
- * LF follows ends its line. Block b + 1 must be scanned unless bit 63 of
- * block b is past the part the caller looks at. */
-static inline uint64_t
-block_controls(const struct parse_ctx *ctx, size_t b)
-{
-	const uint64_t *mask = ctx->blocks[b].mask;
-	uint64_t lf_after = mask[SF_SIP_SCAN_LF] >> 1 | ctx->blocks[b + 1].mask[SF_SIP_SCAN_LF]
-	                                                        << 63;
-
-	return mask[SF_SIP_SCAN_CTL] & ~(mask[SF_SIP_SCAN_LWS] & lf_after);
-}
-
 /* First octet in [pos, to) that block_controls marks; to if none. */
 static size_t
 find_control(const struct parse_ctx *ctx, size_t pos, size_t to)
@@ -79,21 +65,22 @@ find_control(const struct parse_ctx *ctx, size_t pos, size_t to)
 /* Control octets anywhere in the start line and headers [from, to): one
  * probe of the scanner's bitmaps for a clean message; a line that holds
  * one is then checked octet by octet. to - 1 is the header section's last
- * LF, so every block up to its one is scanned, and bit 63 of that block is
- * that LF or past it: block_controls is exact for every octet before to. */
+ * LF, the LF cursor's last: the cursor has gathered the blocks it left, so
+ * what is left is the blocks of the start line before the cursor's first
+ * (nearly always none) and the last one. Every block up to the last is
+ * scanned, and bit 63 of the last is that LF or past it: block_controls
+ * is exact for every octet before to. */
 static enum sf_sip_error
 check_controls(struct parse_ctx *ctx, size_t from, size_t to)
 {
 	const uint8_t *buf = ctx->buf;
 	size_t last = (to - 1) / 64;
-	uint64_t any = 0;
+	uint64_t any = ctx->controls;
 
-	/* Nearly every message has none: one OR per block says so, cheaper
-	 * than the search's position arithmetic per block. The body's part
-	 * of the last block is left out; the start line's block may hold
-	 * skipped empty lines before from, which only cost the exact search. */
-#pragma GCC unroll 4
-	for (size_t b = from / 64; b < last; b++)
+	/* The body's part of the last block is left out; the start line's
+	 * block may hold skipped empty lines before from, which only cost the
+	 * exact search. */
+	for (size_t b = from / 64; b < ctx->lf_first_block && b < last; b++)
 		any |= block_controls(ctx, b);
 	any |= block_controls(ctx, last) & (~(uint64_t)0 >> (63 - (to - 1) % 64));
 	if (any == 0)
