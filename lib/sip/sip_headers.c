@@ -506,7 +506,9 @@ parse_name_addr_header(struct parse_ctx *ctx, size_t from, size_t to, enum sf_si
 
 /* credentials = auth-scheme LWS auth-param *(COMMA auth-param). Only the
  * scheme is required: unknown schemes are forwarded as they are (RFC 4475
- * §3.3.7), so the params are read only to find the username. */
+ * §3.3.7), so the params are read only to find the username, and no
+ * further than the first one (a Digest response's dozen params cost a
+ * REGISTER ~900 instructions otherwise). */
 enum sf_sip_error
 parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
 {
@@ -533,14 +535,18 @@ parse_auth(struct parse_ctx *ctx, size_t from, size_t to)
 			v_end = ctx_skip_quoted(ctx, v, to);
 			if (v_end == 0)
 				break;
-			if (SPAN_IEQ(buf + name, name_end - name, "username"))
+			if (SPAN_IEQ(buf + name, name_end - name, "username")) {
 				m->auth_username = span(v + 1, v_end - 1);
+				break;
+			}
 		} else {
 			v_end = v;
 			while (v_end < to && buf[v_end] != ',' && !cc_is(buf[v_end], CC_LWS))
 				v_end++;
-			if (SPAN_IEQ(buf + name, name_end - name, "username"))
+			if (SPAN_IEQ(buf + name, name_end - name, "username")) {
 				m->auth_username = span(v, v_end);
+				break;
+			}
 		}
 		pos = ctx_skip_lws(ctx, v_end, to);
 		if (pos >= to || buf[pos] != ',')

@@ -1181,6 +1181,14 @@ other_known_headers(void **state)
 	assert_span_str(B, msg.content_type, "application/sdp;charset=utf-8");
 	assert_span_str(B, msg.auth_scheme, "Digest");
 	assert_span_str(B, msg.auth_username, "bob");
+	/* the username anywhere among the params, unquoted too; the first of
+	 * two wins */
+	expect_ok(REQ(.extra = "Authorization: Digest realm=\"b.example.com\", nonce=\"x\", "
+	                       "algorithm=MD5, username=carol, uri=\"sip:b.example.com\""));
+	assert_span_str(B, msg.auth_username, "carol");
+	expect_ok(REQ(.extra = "Authorization: Digest realm=\"r\", username=\"dave\", "
+	                       "username=\"eve\""));
+	assert_span_str(B, msg.auth_username, "dave");
 	/* and absent */
 	expect_ok(REQ(0));
 	assert_false(msg.has_expires);
