@@ -1315,6 +1315,21 @@ limits(void **state)
 	memcpy(extra, "X-Long: ", 8);
 	extra[80] = '\0';
 	expect_ok(REQ(.extra = extra));
+	/* a datagram longer than the line limit takes the general path line
+	 * by line (only there can a line be over it): the same view as the
+	 * fast path's with no limit in reach */
+	{
+		static struct sf_sip_msg general;
+		char why[256];
+
+		general = msg;
+		assert_int_equal(sf_sip_parser_set_limits(&parser, &p.limits), 0);
+		expect_ok(REQ(.extra = extra));
+		assert_true(cur_len > 100);
+		if (tsu_msg_diff(&general, &msg, why, sizeof(why)) != 0)
+			fail_msg("line limit under the datagram's length: %s", why);
+		assert_int_equal(sf_sip_parser_set_limits(&parser, &lim), 0);
+	}
 	extra[80] = 'a';
 	extra[200] = '\0';
 	expect(REQ(.extra = extra), SF_SIP_ERR_LINE_TOO_LONG);
