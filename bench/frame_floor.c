@@ -3,7 +3,8 @@
  *
  * The framing floor (sipfront-parse-bench --floors): the least a full parse
  * does with sipfront's own building blocks, and nothing more. The datagram
- * is scanned by the widest scanner, lazily, by the parser's own cursor;
+ * is scanned by the widest scanner, lazily, by the parser's own cursor
+ * (which also gathers each block's control octets as it leaves the block);
  * each line's end comes from the line-feed bitmap and its first colon from
  * the colon bitmap; each header name is resolved by the parser's own hash
  * (lib/sip/sip_header_id.h) and an entry (name, value, id) is stored. No
