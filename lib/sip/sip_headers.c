@@ -31,6 +31,11 @@ list_next(struct parse_ctx *ctx, size_t pos, size_t to)
 	return ctx->buf[pos] == ',' ? pos + 1 : 0;
 }
 
+/* A transport name's three letters and the SP after it as a little-endian
+ * word. */
+#define TRANSPORT_WORD(a, b, c) \
+	((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)' ' << 24)
+
 static void
 via_param(struct sf_sip_via *via, const uint8_t *buf, struct sf_sip_span name,
           struct sf_sip_span value, bool *ok)
@@ -136,8 +141,22 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 	if (!ctx->fast || to - from < 12 || !word_ieq(buf + from, "sip/2.0/", 8) ||
 	    m->via_count >= ctx->parser->limits.max_vias || m->value_count >= SF_SIP_MAX_VALUES)
 		return false;
-	size_t tr = from + 8, tr_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, tr, to);
+	size_t tr = from + 8, tr_end;
+	enum sf_sip_transport transport;
+	/* The transport and its SP as one word, case folded, for the usual
+	 * three: no token skip and no lookup. */
+	uint32_t word = load4(buf + tr) | 0x00202020;
 
+	if (word == TRANSPORT_WORD('u', 'd', 'p')) {
+		tr_end = tr + 3, transport = SF_SIP_TRANSPORT_UDP;
+	} else if (word == TRANSPORT_WORD('t', 'c', 'p')) {
+		tr_end = tr + 3, transport = SF_SIP_TRANSPORT_TCP;
+	} else if (word == TRANSPORT_WORD('t', 'l', 's')) {
+		tr_end = tr + 3, transport = SF_SIP_TRANSPORT_TLS;
+	} else {
+		tr_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, tr, to);
+		transport = transport_from_token(buf + tr, tr_end - tr);
+	}
 	if (tr_end == tr || tr_end + 1 >= to || buf[tr_end] != ' ' || buf[tr_end + 1] <= ' ')
 		return false;
 	struct sf_sip_via *via = &m->via[m->via_count];
@@ -151,6 +170,17 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 	if (pos == 0)
 		return false;
 	while (pos < to && buf[pos] == ';') {
+		/* The branch, nearly always first: one word compare for its
+		 * name. */
+		if (to - pos > 8 && word_ieq(buf + pos, ";branch=", 8)) {
+			size_t v = pos + 8;
+
+			pos = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, v, to);
+			if (pos == v)
+				return false;
+			via->branch = span(v, pos);
+			continue;
+		}
 		size_t name = pos + 1, name_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, name, to);
 		struct sf_sip_span value = span(name_end, name_end);
 
@@ -173,7 +203,7 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 		via->params = span(params, pos);
 	via->protocol = span(from, tr_end);
 	via->transport = span(tr, tr_end);
-	via->transport_id = (uint8_t)transport_from_token(buf + tr, tr_end - tr);
+	via->transport_id = (uint8_t)transport;
 	via->raw = span(from, to);
 	m->via_count++;
 	m->values[m->value_count++] = span(from, to);

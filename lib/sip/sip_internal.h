@@ -393,6 +393,16 @@ load_le(const uint8_t *s, size_t n)
 	return n != 0 ? s[0] : 0;
 }
 
+/* 4 octets at s as a little-endian word; the caller knows they exist. */
+static inline uint32_t
+load4(const uint8_t *s)
+{
+	uint32_t v;
+
+	memcpy(&v, s, 4);
+	return v;
+}
+
 /* 8 octets at s as a little-endian word; the caller knows they exist. */
 static inline uint64_t
 load8(const uint8_t *s)

@@ -585,6 +585,19 @@ via_basic(void **state)
 		assert_int_equal(msg.via[0].transport_id, tr[i].id);
 	}
 
+	/* the branch: any case, anywhere among the params, the last of two;
+	 * an empty value is malformed */
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;BRANCH=z9hG4bK2;rport"));
+	assert_span_str(B, msg.via[0].branch, "z9hG4bK2");
+	assert_true(msg.via[0].has_rport);
+	expect_ok(REQ(.via = "Via: SIP/2.0/TCP h.example.com;rport;branch=z9hG4bK3"));
+	assert_span_str(B, msg.via[0].branch, "z9hG4bK3");
+	assert_int_equal(msg.via[0].transport_id, SF_SIP_TRANSPORT_TCP);
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK4;branch=z9hG4bK5"));
+	assert_span_str(B, msg.via[0].branch, "z9hG4bK5");
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;branch=;rport"), SF_SIP_ERR_BAD_VIA);
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;branch="), SF_SIP_ERR_BAD_VIA);
+
 	/* hosts: IPv4, IPv6 (brackets kept), names; ports */
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK1"));
 	assert_span_str(B, msg.via[0].host, "192.0.2.1");
