@@ -441,6 +441,18 @@ name_addr_fast(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name_
 	na->bracketed = true;
 	params = ++pos;
 	while (pos < to && buf[pos] == ';') {
+		/* The tag, the one parameter nearly every From and To has: one
+		 * word compare for its name. */
+		if (to - pos > 5 && word_ieq(buf + pos, ";tag=", 5) && buf[pos + 5] != '"') {
+			size_t v = pos + 5;
+
+			pos = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, v, to);
+			if (pos == v)
+				return 0;
+			na->tag = span(v, pos);
+			na->params = span(params, pos);
+			continue;
+		}
 		size_t name = pos + 1, name_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, name, to);
 		struct sf_sip_span value = span(name_end, name_end);
 

@@ -797,6 +797,15 @@ name_addr(void **state)
 	/* a param called "tagx" is not the tag */
 	expect_ok(REQ(.from = "From: <sip:alice@a.example.com>;tagx=1;tag=2"));
 	assert_span_str(B, msg.from.tag, "2");
+	/* ";TAG=" in any case, a quoted tag, the last of two, an empty one */
+	expect_ok(REQ(.from = "From: \"A\" <sip:alice@a.example.com>;TAG=u7;x=1"));
+	assert_span_str(B, msg.from.tag, "u7");
+	assert_span_str(B, msg.from.params, ";TAG=u7;x=1");
+	expect_ok(REQ(.from = "From: <sip:alice@a.example.com>;tag=\"q 1\""));
+	assert_span_str(B, msg.from.tag, "\"q 1\"");
+	expect_ok(REQ(.from = "From: <sip:alice@a.example.com>;tag=3;tag=4"));
+	assert_span_str(B, msg.from.tag, "4");
+	expect(REQ(.from = "From: <sip:alice@a.example.com>;tag="), SF_SIP_ERR_BAD_FROM);
 
 	/* malformed */
 	expect(REQ(.to = "To: <sip:bob@b.example.com"), SF_SIP_ERR_BAD_TO);
