@@ -511,7 +511,7 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_
 	}
 }
 
-/* Flattened: see parse_via_values. The list's place in the view and its
+/* Flattened: see parse_via_general. The list's place in the view and its
  * errors follow from the header, so the call passes four arguments. */
 __attribute__((flatten)) enum sf_sip_error
 parse_name_addr_header(struct parse_ctx *ctx, size_t from, size_t to, enum sf_sip_header_id id)
