@@ -45,6 +45,8 @@ extern const uint16_t sf_sip_cc[256];
 /* The scanner's class octet of each character (sip.h, SF_SIP_SCAN_FIRST_CLASS);
  * no octet >= 0x80 is in any class. */
 extern const uint8_t sf_sip_scan_class[256];
+/* sf_sip_scan_class's ASCII rows of 16, each XORed with the row before. */
+extern const uint8_t sf_sip_scan_class_steps[128];
 /* The structural octet of each character: bit k for mask k < 8. */
 extern const uint8_t sf_sip_scan_struct[256];
 

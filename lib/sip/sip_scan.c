@@ -10,8 +10,9 @@
  *
  * Five implementations compute identical masks: scalar (the reference,
  * two table lookups per octet), SSE2 (compares for the structural masks,
- * the class table for the rest: SSE2 has no byte shuffle), AVX2 and
- * AVX-512BW (a byte shuffle of the class table per high nibble), and
+ * the class table for the rest: SSE2 has no byte shuffle), AVX2 (compares,
+ * and the class table's rows by byte shuffles, XORed), AVX-512BW (a masked
+ * byte shuffle of the class table per high nibble), and
  * AVX-512 VBMI + GFNI, which looks up both octets of 64 characters with two
  * permutes and turns the 64x8 bit matrices into masks with one affine
  * transpose and one permute each. The SIMD ones are compiled with
@@ -141,71 +142,130 @@ scan_sse2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_
 	}
 }
 
-/* The class octet by nibbles: for each high nibble that holds a class
- * member (0, 2-7: every class is ASCII and 0x10-0x1f has none), a byte
- * shuffle of that row of the table by the low nibble, kept where the high
- * nibble matches. */
-#define CLASS_ROWS 7
-static const uint8_t class_row_nibble[CLASS_ROWS] = {0, 2, 3, 4, 5, 6, 7};
-
-__attribute__((target("avx2"))) static inline void
-masks32(__m256i v, uint32_t out[SF_SIP_SCAN_MASKS])
+/* The class octet of 32 characters from the rows of 16 by high nibble,
+ * each XORed with the row before it (sf_sip_scan_class_steps): the index
+ * starts at the octet and drops by 16 per row with signed saturation, so
+ * it picks the low nibble's entry of each row up to the octet's own and
+ * is negative (a shuffle gives 0) after it; the XOR of those entries is
+ * the own row's. An octet >= 0x80 is negative from the start: no class. */
+__attribute__((target("avx2"))) static inline __m256i
+class_octets32(__m256i v, const __m256i rows[8])
 {
-	__m256i low = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-1)),
-	                               _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v));
-	__m256i lf = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'));
-	__m256i ctl = _mm256_or_si256(
-	        _mm256_andnot_si256(
-	                _mm256_or_si256(lf, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'))), low),
-	        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)));
-	__m256i quote = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
-	                                _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\')));
-	__m256i nib = _mm256_set1_epi8(0x0f);
-	__m256i lo = _mm256_and_si256(v, nib);
-	__m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-	__m256i cls = _mm256_setzero_si256();
+	__m256i index = v, cls = _mm256_shuffle_epi8(rows[0], v);
 
-	for (int r = 0; r < CLASS_ROWS; r++) {
-		__m256i row = _mm256_broadcastsi128_si256(_mm_load_si128(
-		        (const __m128i *)(sf_sip_scan_class + 16 * class_row_nibble[r])));
-		__m256i here = _mm256_cmpeq_epi8(hi, _mm256_set1_epi8((char)class_row_nibble[r]));
-
-		cls = _mm256_or_si256(cls, _mm256_and_si256(here, _mm256_shuffle_epi8(row, lo)));
+	for (int r = 1; r < 8; r++) {
+		index = _mm256_subs_epi8(index, _mm256_set1_epi8(16));
+		cls = _mm256_xor_si256(cls, _mm256_shuffle_epi8(rows[r], index));
 	}
-#define EQ32(c) (uint32_t) _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)))
-	out[SF_SIP_SCAN_LF] = (uint32_t)_mm256_movemask_epi8(lf);
-	out[SF_SIP_SCAN_COLON] = EQ32(':');
-	out[SF_SIP_SCAN_COMMA] = EQ32(',');
-	out[SF_SIP_SCAN_QUOTE] = (uint32_t)_mm256_movemask_epi8(quote);
-	out[SF_SIP_SCAN_CTL] = (uint32_t)_mm256_movemask_epi8(ctl);
-	out[SF_SIP_SCAN_EQUAL] = EQ32('=');
-	out[SF_SIP_SCAN_DOT] = EQ32('.');
-	out[SF_SIP_SCAN_SEMI] = EQ32(';');
-#undef EQ32
-	/* movemask takes bit 7 of each octet: doubling each octet moves the
-	 * next lower class bit up to it. */
-	for (int k = 7; k >= 0; k--) {
-		out[SF_SIP_SCAN_FIRST_CLASS + k] = (uint32_t)_mm256_movemask_epi8(cls);
-		cls = _mm256_add_epi8(cls, cls);
-	}
+	return cls;
 }
 
+/* The octets the structural masks compare with, a vector each. */
+enum {
+	OCT_LF,
+	OCT_COLON,
+	OCT_COMMA,
+	OCT_DQUOTE,
+	OCT_BACKSLASH,
+	OCT_HT,
+	OCT_DEL,
+	OCT_LOW_MAX,
+	OCT_EQUAL,
+	OCT_DOT,
+	OCT_SEMI,
+	OCT_COUNT
+};
+#define OCTET4(c) c, c, c, c
+#define OCTET32(c)                                                                           \
+	{                                                                                    \
+		OCTET4(c), OCTET4(c), OCTET4(c), OCTET4(c), OCTET4(c), OCTET4(c), OCTET4(c), \
+		        OCTET4(c)                                                            \
+	}
+static const uint8_t structure_octets[OCT_COUNT][32] __attribute__((aligned(32))) = {
+        [OCT_LF] = OCTET32('\n'),    [OCT_COLON] = OCTET32(':'),      [OCT_COMMA] = OCTET32(','),
+        [OCT_DQUOTE] = OCTET32('"'), [OCT_BACKSLASH] = OCTET32('\\'), [OCT_HT] = OCTET32('\t'),
+        [OCT_DEL] = OCTET32(0x7f),   [OCT_LOW_MAX] = OCTET32(0x1f),   [OCT_EQUAL] = OCTET32('='),
+        [OCT_DOT] = OCTET32('.'),    [OCT_SEMI] = OCTET32(';'),
+};
+
+/* The structural octets of 32 characters as compare results, one vector
+ * per structural mask; oct is structure_octets. */
+__attribute__((target("avx2"))) static inline void
+structure32(__m256i v, const uint8_t (*oct)[32], __m256i out[SF_SIP_SCAN_FIRST_CLASS])
+{
+#define OCT(i) _mm256_load_si256((const __m256i *)oct[i])
+	__m256i lf = _mm256_cmpeq_epi8(v, OCT(OCT_LF));
+	/* v <= 0x1f, unsigned */
+	__m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, OCT(OCT_LOW_MAX)), v);
+
+	out[SF_SIP_SCAN_LF] = lf;
+	out[SF_SIP_SCAN_COLON] = _mm256_cmpeq_epi8(v, OCT(OCT_COLON));
+	out[SF_SIP_SCAN_COMMA] = _mm256_cmpeq_epi8(v, OCT(OCT_COMMA));
+	out[SF_SIP_SCAN_QUOTE] = _mm256_or_si256(_mm256_cmpeq_epi8(v, OCT(OCT_DQUOTE)),
+	                                         _mm256_cmpeq_epi8(v, OCT(OCT_BACKSLASH)));
+	out[SF_SIP_SCAN_CTL] = _mm256_or_si256(
+	        _mm256_andnot_si256(_mm256_or_si256(lf, _mm256_cmpeq_epi8(v, OCT(OCT_HT))), low),
+	        _mm256_cmpeq_epi8(v, OCT(OCT_DEL)));
+	out[SF_SIP_SCAN_EQUAL] = _mm256_cmpeq_epi8(v, OCT(OCT_EQUAL));
+	out[SF_SIP_SCAN_DOT] = _mm256_cmpeq_epi8(v, OCT(OCT_DOT));
+	out[SF_SIP_SCAN_SEMI] = _mm256_cmpeq_epi8(v, OCT(OCT_SEMI));
+#undef OCT
+}
+
+/* One 64-bit mask from the top bits of two 32-octet halves. */
+__attribute__((target("avx2"))) static inline uint64_t
+mask64(__m256i lo, __m256i hi)
+{
+	return (uint32_t)_mm256_movemask_epi8(lo) | (uint64_t)(uint32_t)_mm256_movemask_epi8(hi)
+	                                                    << 32;
+}
+
+/* Per block: the eight structural masks by compares, the class octets by
+ * eight byte shuffles, and each of their bits to a mask by moving it to
+ * the top (movemask reads bit 7) with one add of the octets to themselves
+ * per bit. */
 __attribute__((target("avx2"))) static void
 scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_scan_index *index)
 {
 	uint8_t tail[64];
+	__m256i rows[8];
 
+	for (int r = 0; r < 8; r++)
+		rows[r] = _mm256_broadcastsi128_si256(
+		        _mm_load_si128((const __m128i *)(sf_sip_scan_class_steps + 16 * r)));
 	for (size_t b = from; b < to; b++) {
-		struct sf_sip_scan_block *blk = &index->block[b];
+		uint64_t *mask = index->block[b].mask;
 		const uint8_t *p = block_ptr(buf, len, b, tail);
-		uint32_t lo[SF_SIP_SCAN_MASKS], hi[SF_SIP_SCAN_MASKS];
+		__m256i lo = _mm256_loadu_si256((const __m256i *)p);
+		__m256i hi = _mm256_loadu_si256((const __m256i *)(p + 32));
+		__m256i s_lo[SF_SIP_SCAN_FIRST_CLASS], s_hi[SF_SIP_SCAN_FIRST_CLASS];
+		/* Opaque to the compiler, so that each compare reads its octets
+		 * from memory: with too few vector registers to keep them all,
+		 * gcc otherwise builds each from a general register per block,
+		 * three instructions instead of none. */
+		const uint8_t(*oct)[32] = structure_octets;
 
-		masks32(_mm256_loadu_si256((const __m256i *)p), lo);
-		masks32(_mm256_loadu_si256((const __m256i *)(p + 32)), hi);
-		for (unsigned k = 0; k < SF_SIP_SCAN_MASKS; k++)
-			blk->mask[k] = lo[k] | (uint64_t)hi[k] << 32;
+		__asm__("" : "+r"(oct));
+		structure32(lo, oct, s_lo);
+		structure32(hi, oct, s_hi);
+		for (unsigned k = 0; k < SF_SIP_SCAN_FIRST_CLASS; k++)
+			mask[k] = mask64(s_lo[k], s_hi[k]);
+		__m256i c_lo = class_octets32(lo, rows), c_hi = class_octets32(hi, rows);
+
+		for (int k = 7; k >= 0; k--) {
+			mask[SF_SIP_SCAN_FIRST_CLASS + k] = mask64(c_lo, c_hi);
+			c_lo = _mm256_add_epi8(c_lo, c_lo);
+			c_hi = _mm256_add_epi8(c_hi, c_hi);
+		}
 	}
 }
+
+/* The AVX-512BW scanner's class octet by nibbles: for each high nibble
+ * that holds a class member (0, 2-7: every class is ASCII and 0x10-0x1f
+ * has none), a byte shuffle of that row of the table by the low nibble,
+ * kept where the high nibble matches. */
+#define CLASS_ROWS 7
+static const uint8_t class_row_nibble[CLASS_ROWS] = {0, 2, 3, 4, 5, 6, 7};
 
 static inline __mmask64
 block_in(size_t len, size_t off)

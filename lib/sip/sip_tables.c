@@ -89,9 +89,20 @@ _Static_assert(SF_SIP_SCAN_FIRST_CLASS == 8 && SF_SIP_SCAN_LF == 0 && SF_SIP_SCA
 /* 64-aligned: the SIMD scanners load it as whole vectors. */
 _Alignas(64) const uint8_t sf_sip_scan_class[256] = {SC256(0)};
 
+/* The class octets of ASCII by rows of 16 (one per high nibble), each row
+ * XORed with the row before it: the AVX2 scanner XORs the rows up to a
+ * character's own, which leaves that row's entry (see class_octets32). */
+#define SCAN_CLASS_STEP(c) (uint8_t)(SCAN_CLASS(c) ^ ((c) >= 16 ? SCAN_CLASS((c)-16) : 0))
+#define SCS4(n) \
+	SCAN_CLASS_STEP(n), SCAN_CLASS_STEP(n + 1), SCAN_CLASS_STEP(n + 2), SCAN_CLASS_STEP(n + 3)
+#define SCS16(n) SCS4(n), SCS4(n + 4), SCS4(n + 8), SCS4(n + 12)
+#define SCS64(n) SCS16(n), SCS16(n + 16), SCS16(n + 32), SCS16(n + 48)
+
+_Alignas(64) const uint8_t sf_sip_scan_class_steps[128] = {SCS64(0), SCS64(64)};
+
 /* The structural octet, bit k for mask k: what the widest scanner looks up
- * before its transpose. The control bit includes every CR; the scanner
- * clears it where an LF follows (a CR is the control octet that is LWS). */
+ * before its transpose. The control bit includes every CR: whether an LF
+ * follows it, which makes it a line end, is the parser's to tell. */
 #define SCAN_STRUCT(c)                                                                       \
 	(uint8_t)(((c) == '\n' ? 1 << 0 : 0) | ((c) == ':' ? 1 << 1 : 0) |                   \
 	          ((c) == ',' ? 1 << 2 : 0) | ((c) == '"' || (c) == '\\' ? 1 << 3 : 0) |     \
