@@ -160,7 +160,9 @@ class_octets32(__m256i v, const __m256i rows[8])
 	return cls;
 }
 
-/* The octets the structural masks compare with, a vector each. */
+/* The octets the SIMD scanners compare with, a vector each (the AVX2
+ * one reads the first 32 of each row): the structural octets, the class
+ * rows' step and each class bit. */
 enum {
 	OCT_LF,
 	OCT_COLON,
@@ -173,25 +175,55 @@ enum {
 	OCT_EQUAL,
 	OCT_DOT,
 	OCT_SEMI,
-	OCT_COUNT
+	OCT_ROW_STEP,
+	OCT_CLASS_BIT, /* bit k at OCT_CLASS_BIT + k */
+	OCT_COUNT = OCT_CLASS_BIT + 8
 };
-#define OCTET4(c) c, c, c, c
-#define OCTET32(c)                                                                           \
+#define OCTET8(c) c, c, c, c, c, c, c, c
+#define OCTET64(c)                                                                           \
 	{                                                                                    \
-		OCTET4(c), OCTET4(c), OCTET4(c), OCTET4(c), OCTET4(c), OCTET4(c), OCTET4(c), \
-		        OCTET4(c)                                                            \
+		OCTET8(c), OCTET8(c), OCTET8(c), OCTET8(c), OCTET8(c), OCTET8(c), OCTET8(c), \
+		        OCTET8(c)                                                            \
 	}
-static const uint8_t structure_octets[OCT_COUNT][32] __attribute__((aligned(32))) = {
-        [OCT_LF] = OCTET32('\n'),    [OCT_COLON] = OCTET32(':'),      [OCT_COMMA] = OCTET32(','),
-        [OCT_DQUOTE] = OCTET32('"'), [OCT_BACKSLASH] = OCTET32('\\'), [OCT_HT] = OCTET32('\t'),
-        [OCT_DEL] = OCTET32(0x7f),   [OCT_LOW_MAX] = OCTET32(0x1f),   [OCT_EQUAL] = OCTET32('='),
-        [OCT_DOT] = OCTET32('.'),    [OCT_SEMI] = OCTET32(';'),
+static const uint8_t scan_octets[OCT_COUNT][64] __attribute__((aligned(64))) = {
+        [OCT_LF] = OCTET64('\n'),
+        [OCT_COLON] = OCTET64(':'),
+        [OCT_COMMA] = OCTET64(','),
+        [OCT_DQUOTE] = OCTET64('"'),
+        [OCT_BACKSLASH] = OCTET64('\\'),
+        [OCT_HT] = OCTET64('\t'),
+        [OCT_DEL] = OCTET64(0x7f),
+        [OCT_LOW_MAX] = OCTET64(0x1f),
+        [OCT_EQUAL] = OCTET64('='),
+        [OCT_DOT] = OCTET64('.'),
+        [OCT_SEMI] = OCTET64(';'),
+        [OCT_ROW_STEP] = OCTET64(16),
+        [OCT_CLASS_BIT + 0] = OCTET64(1 << 0),
+        [OCT_CLASS_BIT + 1] = OCTET64(1 << 1),
+        [OCT_CLASS_BIT + 2] = OCTET64(1 << 2),
+        [OCT_CLASS_BIT + 3] = OCTET64(1 << 3),
+        [OCT_CLASS_BIT + 4] = OCTET64(1 << 4),
+        [OCT_CLASS_BIT + 5] = OCTET64(1 << 5),
+        [OCT_CLASS_BIT + 6] = OCTET64(1 << 6),
+        [OCT_CLASS_BIT + 7] = OCTET64(1 << 7),
 };
 
+/* scan_octets, opaque to the compiler, so that each compare reads its
+ * octets from memory (one instruction): with too few vector registers to
+ * keep them all, gcc otherwise builds each from a general register per
+ * block, two or three instructions. */
+static inline const uint8_t (*scan_octets_opaque(void))[64]
+{
+	const uint8_t(*oct)[64] = scan_octets;
+
+	__asm__("" : "+r"(oct));
+	return oct;
+}
+
 /* The structural octets of 32 characters as compare results, one vector
- * per structural mask; oct is structure_octets. */
+ * per structural mask; oct is scan_octets. */
 __attribute__((target("avx2"))) static inline void
-structure32(__m256i v, const uint8_t (*oct)[32], __m256i out[SF_SIP_SCAN_FIRST_CLASS])
+structure32(__m256i v, const uint8_t (*oct)[64], __m256i out[SF_SIP_SCAN_FIRST_CLASS])
 {
 #define OCT(i) _mm256_load_si256((const __m256i *)oct[i])
 	__m256i lf = _mm256_cmpeq_epi8(v, OCT(OCT_LF));
@@ -239,13 +271,8 @@ scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_
 		__m256i lo = _mm256_loadu_si256((const __m256i *)p);
 		__m256i hi = _mm256_loadu_si256((const __m256i *)(p + 32));
 		__m256i s_lo[SF_SIP_SCAN_FIRST_CLASS], s_hi[SF_SIP_SCAN_FIRST_CLASS];
-		/* Opaque to the compiler, so that each compare reads its octets
-		 * from memory: with too few vector registers to keep them all,
-		 * gcc otherwise builds each from a general register per block,
-		 * three instructions instead of none. */
-		const uint8_t(*oct)[32] = structure_octets;
+		const uint8_t(*oct)[64] = scan_octets_opaque();
 
-		__asm__("" : "+r"(oct));
 		structure32(lo, oct, s_lo);
 		structure32(hi, oct, s_hi);
 		for (unsigned k = 0; k < SF_SIP_SCAN_FIRST_CLASS; k++)
@@ -260,60 +287,55 @@ scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_
 	}
 }
 
-/* The AVX-512BW scanner's class octet by nibbles: for each high nibble
- * that holds a class member (0, 2-7: every class is ASCII and 0x10-0x1f
- * has none), a byte shuffle of that row of the table by the low nibble,
- * kept where the high nibble matches. */
-#define CLASS_ROWS 7
-static const uint8_t class_row_nibble[CLASS_ROWS] = {0, 2, 3, 4, 5, 6, 7};
-
 static inline __mmask64
 block_in(size_t len, size_t off)
 {
 	return len - off >= 64 ? ~(__mmask64)0 : ((__mmask64)1 << (len - off)) - 1;
 }
 
+/* As the AVX2 scanner, 64 characters at a time: the structural masks by
+ * compares, the class octets by the XOR-stepped rows, a mask per class
+ * bit by a test. */
 __attribute__((target("avx512f,avx512bw"))) static void
 scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to,
               struct sf_sip_scan_index *index)
 {
-	__m512i rows[CLASS_ROWS];
+	__m512i rows[8];
 
-	for (int r = 0; r < CLASS_ROWS; r++)
-		rows[r] = _mm512_broadcast_i32x4(_mm_load_si128(
-		        (const __m128i *)(sf_sip_scan_class + 16 * class_row_nibble[r])));
+	for (int r = 0; r < 8; r++)
+		rows[r] = _mm512_broadcast_i32x4(
+		        _mm_load_si128((const __m128i *)(sf_sip_scan_class_steps + 16 * r)));
 	for (size_t b = from; b < to; b++) {
-		struct sf_sip_scan_block *blk = &index->block[b];
+		uint64_t *mask = index->block[b].mask;
+		const uint8_t(*oct)[64] = scan_octets_opaque();
 		/* A masked load reads only the octets inside the datagram. */
 		__m512i v = _mm512_mask_loadu_epi8(_mm512_set1_epi8((char)PAD_OCTET),
 		                                   block_in(len, b * 64), buf + b * 64);
-		__m512i nib = _mm512_set1_epi8(0x0f);
-		__m512i lo = _mm512_and_si512(v, nib);
-		__m512i hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), nib);
-		__m512i cls = _mm512_setzero_si512();
-		__mmask64 low = _mm512_cmplt_epu8_mask(v, _mm512_set1_epi8(0x20));
-		__mmask64 tab = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\t'));
-		__mmask64 lf = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'));
+#define OCT(i)  _mm512_load_si512(oct[i])
+#define EQ64(i) _mm512_cmpeq_epi8_mask(v, OCT(i))
+		__mmask64 lf = EQ64(OCT_LF);
 
-#define EQ64(c) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c))
-		blk->mask[SF_SIP_SCAN_LF] = lf;
-		blk->mask[SF_SIP_SCAN_COLON] = EQ64(':');
-		blk->mask[SF_SIP_SCAN_COMMA] = EQ64(',');
-		blk->mask[SF_SIP_SCAN_QUOTE] = EQ64('"') | EQ64('\\');
-		blk->mask[SF_SIP_SCAN_CTL] = (low & ~tab & ~lf) | EQ64(0x7f);
-		blk->mask[SF_SIP_SCAN_EQUAL] = EQ64('=');
-		blk->mask[SF_SIP_SCAN_DOT] = EQ64('.');
-		blk->mask[SF_SIP_SCAN_SEMI] = EQ64(';');
+		mask[SF_SIP_SCAN_LF] = lf;
+		mask[SF_SIP_SCAN_COLON] = EQ64(OCT_COLON);
+		mask[SF_SIP_SCAN_COMMA] = EQ64(OCT_COMMA);
+		mask[SF_SIP_SCAN_QUOTE] = EQ64(OCT_DQUOTE) | EQ64(OCT_BACKSLASH);
+		mask[SF_SIP_SCAN_CTL] =
+		        (_mm512_cmple_epu8_mask(v, OCT(OCT_LOW_MAX)) & ~EQ64(OCT_HT) & ~lf) |
+		        EQ64(OCT_DEL);
+		mask[SF_SIP_SCAN_EQUAL] = EQ64(OCT_EQUAL);
+		mask[SF_SIP_SCAN_DOT] = EQ64(OCT_DOT);
+		mask[SF_SIP_SCAN_SEMI] = EQ64(OCT_SEMI);
 #undef EQ64
-		for (int r = 0; r < CLASS_ROWS; r++) {
-			__mmask64 here = _mm512_cmpeq_epi8_mask(
-			        hi, _mm512_set1_epi8((char)class_row_nibble[r]));
+		__m512i index_r = v, cls = _mm512_shuffle_epi8(rows[0], v);
 
-			cls = _mm512_or_si512(cls, _mm512_maskz_shuffle_epi8(here, rows[r], lo));
+		for (int r = 1; r < 8; r++) {
+			index_r = _mm512_subs_epi8(index_r, OCT(OCT_ROW_STEP));
+			cls = _mm512_xor_si512(cls, _mm512_shuffle_epi8(rows[r], index_r));
 		}
 		for (unsigned k = 0; k < 8; k++)
-			blk->mask[SF_SIP_SCAN_FIRST_CLASS + k] =
-			        _mm512_test_epi8_mask(cls, _mm512_set1_epi8((char)(1u << k)));
+			mask[SF_SIP_SCAN_FIRST_CLASS + k] =
+			        _mm512_test_epi8_mask(cls, OCT(OCT_CLASS_BIT + k));
+#undef OCT
 	}
 }
 
