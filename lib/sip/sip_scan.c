@@ -10,9 +10,9 @@
  *
  * Five implementations compute identical masks: scalar (the reference,
  * two table lookups per octet), SSE2 (compares for the structural masks,
- * the class table for the rest: SSE2 has no byte shuffle), AVX2 (compares,
- * and the class table's rows by byte shuffles, XORed), AVX-512BW (a masked
- * byte shuffle of the class table per high nibble), and
+ * the class table for the rest: SSE2 has no byte shuffle), AVX2 and
+ * AVX-512BW (compares, and the class table's rows by byte shuffles,
+ * XORed: see class_octets32), and
  * AVX-512 VBMI + GFNI, which looks up both octets of 64 characters with two
  * permutes and turns the 64x8 bit matrices into masks with one affine
  * transpose and one permute each. The SIMD ones are compiled with

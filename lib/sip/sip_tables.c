@@ -90,8 +90,9 @@ _Static_assert(SF_SIP_SCAN_FIRST_CLASS == 8 && SF_SIP_SCAN_LF == 0 && SF_SIP_SCA
 _Alignas(64) const uint8_t sf_sip_scan_class[256] = {SC256(0)};
 
 /* The class octets of ASCII by rows of 16 (one per high nibble), each row
- * XORed with the row before it: the AVX2 scanner XORs the rows up to a
- * character's own, which leaves that row's entry (see class_octets32). */
+ * XORed with the row before it: the AVX2 and AVX-512BW scanners XOR the
+ * rows up to a character's own, which leaves that row's entry (see
+ * class_octets32 in sip_scan.c). */
 #define SCAN_CLASS_STEP(c) (uint8_t)(SCAN_CLASS(c) ^ ((c) >= 16 ? SCAN_CLASS((c)-16) : 0))
 #define SCS4(n) \
 	SCAN_CLASS_STEP(n), SCAN_CLASS_STEP(n + 1), SCAN_CLASS_STEP(n + 2), SCAN_CLASS_STEP(n + 3)
