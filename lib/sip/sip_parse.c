@@ -558,8 +558,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			 * are scanned up to the line feed's, and a bit from
 			 * the block after it (stale, or the spare block) lies
 			 * past the line end. */
-			uint64_t colons =
-			        ctx->blocks[pos / 64].mask[SF_SIP_SCAN_COLON] >> (pos % 64);
+			uint64_t colons = ctx_masks_at(ctx, pos)[SF_SIP_SCAN_COLON] >> (pos % 64);
 
 			if (colons == 0)
 				colons = ctx_bits(ctx, SF_SIP_SCAN_COLON, pos);
