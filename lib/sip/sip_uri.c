@@ -43,6 +43,9 @@ ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 	if (n < 7 || n > 15)
 		return false;
 	uint64_t all = ((uint64_t)1 << n) - 1, digits, dots;
+	/* Octets that start a three-character string over "255" (compared
+	 * as strings), where known; all of them where not, for the loop. */
+	uint64_t over_255 = 0, unknown = ~(uint64_t)0;
 
 #if defined(__SSE2__)
 	/* The host's 16 octets at once, when they are inside the datagram:
@@ -55,6 +58,20 @@ ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 		                 _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) &
 		         all;
 		dots = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) & all;
+		/* o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' &&
+		 * o[2] > '5'))) for every octet at once: signed compares are
+		 * right for the digits, the only octets kept. */
+		__m128i v1 = _mm_srli_si128(v, 1), v2 = _mm_srli_si128(v, 2);
+		__m128i five = _mm_set1_epi8('5');
+		__m128i tail = _mm_or_si128(
+		        _mm_cmpgt_epi8(v1, five),
+		        _mm_and_si128(_mm_cmpeq_epi8(v1, five), _mm_cmpgt_epi8(v2, five)));
+		__m128i over =
+		        _mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('2')),
+		                     _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('2')), tail));
+
+		over_255 = (uint64_t)_mm_movemask_epi8(over);
+		unknown = 0;
 	} else
 #endif
 	{
@@ -69,7 +86,11 @@ ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 	    (digits & digits >> 1 & digits >> 2 & digits >> 3) != 0)
 		return false;
 	/* The first octets of three-digit runs: compare them with "255". */
-	for (uint64_t three = digits & digits >> 1 & digits >> 2; three != 0; three &= three - 1) {
+	uint64_t three = digits & digits >> 1 & digits >> 2;
+
+	if ((three & over_255) != 0)
+		return false;
+	for (three &= unknown; three != 0; three &= three - 1) {
 		const uint8_t *o = ctx->buf + from + lowest_bit(three);
 
 		if (o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' && o[2] > '5'))))
