@@ -43,9 +43,9 @@ ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 	if (n < 7 || n > 15)
 		return false;
 	uint64_t all = ((uint64_t)1 << n) - 1, digits, dots;
-	/* Octets that start a three-character string over "255" (compared
-	 * as strings), where known; all of them where not, for the loop. */
-	uint64_t over_255 = 0, unknown = ~(uint64_t)0;
+	/* The octets that start three octets over "255" as a string, from the
+	 * 16-octet load; without it, the loop below compares every run. */
+	uint64_t over_255 = 0, compare_in_loop = ~(uint64_t)0;
 
 #if defined(__SSE2__)
 	/* The host's 16 octets at once, when they are inside the datagram:
@@ -71,7 +71,7 @@ ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 		                     _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('2')), tail));
 
 		over_255 = (uint64_t)_mm_movemask_epi8(over);
-		unknown = 0;
+		compare_in_loop = 0;
 	} else
 #endif
 	{
@@ -90,7 +90,7 @@ ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 
 	if ((three & over_255) != 0)
 		return false;
-	for (three &= unknown; three != 0; three &= three - 1) {
+	for (three &= compare_in_loop; three != 0; three &= three - 1) {
 		const uint8_t *o = ctx->buf + from + lowest_bit(three);
 
 		if (o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' && o[2] > '5'))))
