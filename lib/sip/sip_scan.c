@@ -160,9 +160,10 @@ class_octets32(__m256i v, const __m256i rows[8])
 	return cls;
 }
 
-/* The octets the SIMD scanners compare with, a vector each (the AVX2
- * one reads the first 32 of each row): the structural octets, the class
- * rows' step and each class bit. */
+/* The octets the SIMD scanners compare with, a vector each: the structural
+ * octets (the AVX2 scanner reads the first 32 of each row), and for the
+ * AVX-512BW scanner the class rows' step and each class bit (the AVX2 one
+ * moves each bit to the top with an add instead). */
 enum {
 	OCT_LF,
 	OCT_COLON,
