@@ -103,11 +103,14 @@ struct parse_ctx {
 };
 
 /* Blocks are scanned lazily, so a large body that nobody looks at is never
- * scanned: the first call takes the first KiB, which holds all of most
- * datagrams, and each later call four blocks more. Each call costs ~10
- * cycles on top of its blocks, as much as a block: one call where there
- * were about three takes 2-3% off a parse. */
-#define SCAN_FIRST_BLOCKS 16
+ * scanned: the first call takes the first 512 octets, which hold most of
+ * the header section of most datagrams, and each later call four blocks
+ * more. A call costs ~10 cycles on top of its blocks, as much as a VBMI
+ * block; an AVX2 block costs five times that. A first KiB ties with this
+ * on the bench's mix, but scans the start of a large body for nothing: on
+ * a 2 KB INVITE with a video SDP it costs 10% of the parse with AVX2 or
+ * AVX-512BW and 2.5% with VBMI (bench/README.md, seventh round). */
+#define SCAN_FIRST_BLOCKS 8
 #define SCAN_CHUNK_BLOCKS 4
 
 /* The masks of the block that holds octet pos: a block is 128 octets of
