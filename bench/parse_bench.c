@@ -11,7 +11,9 @@
  * parsers of a type taking turns, and the median slice is reported. Every
  * parse's CSeq (line count for the floor) is summed and checked against the
  * corpus, so nothing can be optimised away and a parser that fails stops the
- * run. The figures are for reading side by side, never pass/fail.
+ * run. The figures are for reading side by side, never pass/fail. With
+ * --file, datagrams of the user's own (a capture's message, a message type
+ * the corpus lacks) get rows of their own after the mix, outside it.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -35,6 +37,8 @@
 #define BENCH_MAX_MS      60000
 #define BENCH_MAX_ITERS   1000000000ull
 #define BENCH_MAX_PARSERS 12
+/* --file: datagrams of one's own, each a row after the mix. */
+#define BENCH_MAX_FILES 16
 /* Parses between two clock reads: enough to make the read's ~20 ns vanish,
  * few enough that a time-boxed cell overshoots by microseconds only. */
 #define BENCH_BATCH_MSGS 32
@@ -47,6 +51,8 @@ struct bench_opts {
 	bool floors;         /* also the framing floor's row */
 	unsigned int ms;     /* per cell, when iterations is 0 */
 	uint64_t iterations; /* messages per cell; 0: time-boxed */
+	const char *files[BENCH_MAX_FILES];
+	size_t n_files;
 };
 
 /* One corpus message as a parser sees it inside the timed loop. */
@@ -308,6 +314,86 @@ static const struct bench_parser *const bench_default_parsers[] = {
 static const struct bench_parser *bench_parsers[BENCH_MAX_PARSERS];
 static size_t bench_n_parsers;
 
+/* What this run parses: the corpus (the mix is its first bench_corpus_count
+ * messages), then the --file datagrams. */
+static struct bench_msg bench_inputs[BENCH_MAX_FILES + 64];
+static size_t bench_n_inputs;
+
+/* ---- --file: datagrams of one's own ----------------------------------------- */
+
+/* The file's whole content as one datagram into *msg: its type is the file
+ * name without directories and ".sip", its CSeq what sipfront reads (every
+ * other parser must read the same), its line count the LFs in it. */
+static int
+load_file(const char *path, struct bench_msg *msg)
+{
+	static struct sf_sip_parser parser;
+	static struct sf_sip_msg view;
+	const char *base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	size_t name_len = strlen(base), len = 0, lines = 0;
+	uint8_t *data = malloc(SF_SIP_MAX_DATAGRAM + 1);
+	FILE *f = fopen(path, "rb");
+	enum sf_sip_error err;
+	char *type;
+
+	if (data == NULL || f == NULL) {
+		fprintf(stderr, "sipfront-parse-bench: --file %s: %s\n", path, strerror(errno));
+		goto fail;
+	}
+	len = fread(data, 1, SF_SIP_MAX_DATAGRAM + 1, f);
+	if (ferror(f) || len == 0 || len > SF_SIP_MAX_DATAGRAM) {
+		fprintf(stderr,
+		        "sipfront-parse-bench: --file %s: %s (one datagram: 1..%d octets)\n", path,
+		        ferror(f)  ? "cannot read it"
+		        : len == 0 ? "empty"
+		                   : "too large",
+		        SF_SIP_MAX_DATAGRAM);
+		goto fail;
+	}
+	fclose(f);
+	f = NULL;
+	if (sf_sip_parser_init(&parser, SF_SIP_SCAN_AUTO) != 0) {
+		fprintf(stderr, "sipfront-parse-bench: cannot set up sipfront's parser\n");
+		goto fail;
+	}
+	err = sf_sip_parse(&parser, data, len, &view);
+	if (err != SF_SIP_ERR_OK || view.kind == SF_SIP_KIND_KEEPALIVE) {
+		fprintf(stderr, "sipfront-parse-bench: --file %s: not a message to time: %s\n",
+		        path, err != SF_SIP_ERR_OK ? sf_sip_error_reason(err) : "a keep-alive");
+		goto fail;
+	}
+	if (name_len > 4 && strcmp(base + name_len - 4, ".sip") == 0)
+		name_len -= 4;
+	type = strndup(base, name_len);
+	if (type == NULL || name_len == 0) {
+		fprintf(stderr, "sipfront-parse-bench: --file %s: no file name\n", path);
+		free(type);
+		goto fail;
+	}
+	for (size_t i = 0; i < len; i++)
+		lines += data[i] == '\n';
+	*msg = (struct bench_msg){.type = type,
+	                          .data = data,
+	                          .len = len,
+	                          .cseq = view.cseq,
+	                          .lines = (uint32_t)lines};
+	return 0;
+fail:
+	if (f != NULL)
+		fclose(f);
+	free(data);
+	return -EINVAL;
+}
+
+static void
+free_files(void)
+{
+	for (size_t m = bench_corpus_count; m < bench_n_inputs; m++) {
+		free((void *)bench_inputs[m].type);
+		free((void *)bench_inputs[m].data);
+	}
+}
+
 /* ---- running the cells ---------------------------------------------------- */
 
 static void
@@ -455,7 +541,7 @@ verify_all(void *const ctx[], struct bench_input *const in[])
 	for (size_t p = 0; p < bench_n_parsers; p++) {
 		const struct bench_parser *bp = bench_parsers[p];
 
-		for (size_t m = 0; m < bench_corpus_count; m++) {
+		for (size_t m = 0; m < bench_n_inputs; m++) {
 			const struct bench_input *x = &in[p][m];
 			uint32_t v = 0;
 			int rc = bp->parse(ctx[p], x->state, x->buf, x->len, &v);
@@ -463,7 +549,7 @@ verify_all(void *const ctx[], struct bench_input *const in[])
 			if (rc != 0) {
 				fprintf(stderr,
 				        "sipfront-parse-bench: %s rejects the %s message: %s\n",
-				        bp->name, bench_corpus[m].type, bp->strerror(ctx[p], rc));
+				        bp->name, x->type, bp->strerror(ctx[p], rc));
 				bad++;
 			} else if (v != x->expect) {
 				fprintf(stderr,
@@ -471,7 +557,7 @@ verify_all(void *const ctx[], struct bench_input *const in[])
 				        " from the %s message, expected %" PRIu32 "\n",
 				        bp->name,
 				        bp->check == BENCH_CHECK_CSEQ ? "CSeq" : "line count", v,
-				        bench_corpus[m].type, x->expect);
+				        x->type, x->expect);
 				bad++;
 			}
 		}
@@ -503,6 +589,10 @@ print_header(const struct bench_opts *o, void *const ctx[])
 		              m + 1 < bench_corpus_count ? "," : "");
 	}
 	printf("\n");
+	for (size_t m = bench_corpus_count; m < bench_n_inputs; m++)
+		printf("%s %s %zu octets (--file, not in the mix)\n",
+		       m == bench_corpus_count ? "files:  " : "        ", bench_inputs[m].type,
+		       bench_inputs[m].len);
 	printf("scanner: sipfront-simd uses '%s', sipfront-scalar uses '%s'\n",
 	       sf_sip_scan_impl_name(simd->parser.scan_impl),
 	       sf_sip_scan_impl_name(scalar->parser.scan_impl));
@@ -587,6 +677,7 @@ usage(FILE *f)
 	fprintf(f,
 	        "usage: sipfront-parse-bench [--json] [--scanners] [--floors] [--ms N | "
 	        "--iterations N]\n"
+	        "                            [--file DATAGRAM]...\n"
 	        "\n"
 	        "Parses the shipped corpus (%zu messages and their mix) with sipfront (SIMD\n"
 	        "and scalar scanner), a memchr line-end floor and the peer parsers built in,\n"
@@ -603,8 +694,12 @@ usage(FILE *f)
 	        "                  one-slice warm-up; the median slice is reported\n"
 	        "  --iterations N  parse N messages per cell instead of timing it (same slices;\n"
 	        "                  whole rounds of the mix)\n"
+	        "  --file PATH     also time this datagram (the file's whole content, e.g. a\n"
+	        "                  message from a capture), a row per parser after the mix and\n"
+	        "                  not in it, named by the file without \".sip\"; every parser\n"
+	        "                  must read the CSeq sipfront reads from it. Up to %d times\n"
 	        "  --help          this text\n",
-	        bench_corpus_count, BENCH_DEFAULT_MS, BENCH_SLICES);
+	        bench_corpus_count, BENCH_DEFAULT_MS, BENCH_SLICES, BENCH_MAX_FILES);
 }
 
 static int
@@ -630,6 +725,7 @@ parse_opts(int argc, char **argv, struct bench_opts *o)
 	        {"floors", no_argument, NULL, 'f'},
 	        {"ms", required_argument, NULL, 'm'},
 	        {"iterations", required_argument, NULL, 'n'},
+	        {"file", required_argument, NULL, 'F'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
 	};
@@ -641,7 +737,8 @@ parse_opts(int argc, char **argv, struct bench_opts *o)
 	o->floors = false;
 	o->ms = BENCH_DEFAULT_MS;
 	o->iterations = 0;
-	while ((c = getopt_long(argc, argv, "jsfm:n:h", longopts, NULL)) != -1) {
+	o->n_files = 0;
+	while ((c = getopt_long(argc, argv, "jsfm:n:F:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': o->json = true; break;
 		case 's': o->scanners = true; break;
@@ -661,6 +758,14 @@ parse_opts(int argc, char **argv, struct bench_opts *o)
 				        BENCH_MAX_ITERS);
 				return -EINVAL;
 			}
+			break;
+		case 'F':
+			if (o->n_files == BENCH_MAX_FILES) {
+				fprintf(stderr, "sipfront-parse-bench: at most %d --file\n",
+				        BENCH_MAX_FILES);
+				return -EINVAL;
+			}
+			o->files[o->n_files++] = optarg;
 			break;
 		case 'h': usage(stdout); exit(EXIT_SUCCESS);
 		default: usage(stderr); return -EINVAL;
@@ -690,6 +795,19 @@ main(int argc, char **argv)
 	               "raise BENCH_MAX_PARSERS");
 	if (parse_opts(argc, argv, &o) != 0)
 		return 2;
+	if (bench_corpus_count + BENCH_MAX_FILES > sizeof(bench_inputs) / sizeof(bench_inputs[0])) {
+		fprintf(stderr, "sipfront-parse-bench: the corpus outgrew bench_inputs\n");
+		return EXIT_FAILURE;
+	}
+	for (m = 0; m < bench_corpus_count; m++)
+		bench_inputs[bench_n_inputs++] = bench_corpus[m];
+	for (size_t f = 0; f < o.n_files; f++) {
+		if (load_file(o.files[f], &bench_inputs[bench_n_inputs]) != 0) {
+			free_files();
+			return 2;
+		}
+		bench_n_inputs++;
+	}
 	for (p = 0; p < BENCH_N_DEFAULT; p++)
 		bench_parsers[bench_n_parsers++] = bench_default_parsers[p];
 	for (p = 0; o.scanners && p < BENCH_N_SCANNERS; p++)
@@ -708,24 +826,24 @@ main(int argc, char **argv)
 			goto out_fini;
 		}
 		n_init++;
-		in[p] = calloc(bench_corpus_count, sizeof(*in[p]));
+		in[p] = calloc(bench_n_inputs, sizeof(*in[p]));
 		if (in[p] == NULL) {
 			fprintf(stderr, "sipfront-parse-bench: out of memory\n");
 			goto out_fini;
 		}
-		for (m = 0; m < bench_corpus_count; m++) {
+		for (m = 0; m < bench_n_inputs; m++) {
 			struct bench_input *x = &in[p][m];
 
-			x->type = bench_corpus[m].type;
-			x->buf = bench_corpus[m].data;
-			x->len = bench_corpus[m].len;
-			x->expect = bp->check == BENCH_CHECK_CSEQ ? bench_corpus[m].cseq
-			                                          : bench_corpus[m].lines;
+			x->type = bench_inputs[m].type;
+			x->buf = bench_inputs[m].data;
+			x->len = bench_inputs[m].len;
+			x->expect = bp->check == BENCH_CHECK_CSEQ ? bench_inputs[m].cseq
+			                                          : bench_inputs[m].lines;
 			if (bp->prepare != NULL &&
 			    bp->prepare(ctx[p], x->buf, x->len, &x->state) != 0) {
 				fprintf(stderr,
 				        "sipfront-parse-bench: %s cannot take the %s message\n",
-				        bp->name, bench_corpus[m].type);
+				        bp->name, x->type);
 				goto out_fini;
 			}
 		}
@@ -736,12 +854,15 @@ main(int argc, char **argv)
 
 	if (!o.json)
 		print_header(&o, ctx);
-	/* Type-major: each type's rows sit together, sipfront-simd first. */
-	for (m = 0; m <= bench_corpus_count; m++) {
-		bool is_mix = m == bench_corpus_count;
-		const char *type = is_mix ? "mix" : bench_corpus[m].type;
+	/* Type-major: each type's rows sit together, sipfront-simd first; the
+	 * mix after the corpus, the files after the mix. */
+	for (size_t row = 0; row <= bench_n_inputs; row++) {
+		bool is_mix = row == bench_corpus_count;
+		const char *type;
 		struct bench_result r[BENCH_MAX_PARSERS];
 
+		m = row < bench_corpus_count ? row : row - 1;
+		type = is_mix ? "mix" : bench_inputs[m].type;
 		for (p = 0; p < bench_n_parsers; p++) {
 			struct bench_cell *c = &cells[p];
 
@@ -777,12 +898,13 @@ out_fini:
 		const struct bench_parser *bp = bench_parsers[p];
 
 		if (in[p] != NULL && bp->release != NULL)
-			for (m = 0; m < bench_corpus_count; m++)
+			for (m = 0; m < bench_n_inputs; m++)
 				if (in[p][m].state != NULL)
 					bp->release(ctx[p], in[p][m].state);
 		free(in[p]);
 		if (bp->fini != NULL)
 			bp->fini(ctx[p]);
 	}
+	free_files();
 	return rc;
 }

@@ -7,12 +7,16 @@
 # type and the mix for every parser, the peer parsers built in (the
 # dependency script installs them), the --scanners and --floors rows, and
 # figures that are numbers. What the figures are is the bench's business,
-# not this test's.
+# not this test's. --file adds a row per parser for a datagram of one's own,
+# after the mix and outside it; a file that is not one SIP message to time is
+# refused before any timing, by name.
 #
 #   test_parse_bench.py PATH/TO/sipfront-parse-bench
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 BIN = None
@@ -61,12 +65,54 @@ class ParseBenchJson(unittest.TestCase):
         self.assertTrue(scanners, "no --scanners row")
         self.check_rows(objs, DEFAULT_PARSERS + ["frame-floor"] + sorted(scanners))
 
+    def test_file_rows(self):
+        rc, out, err = run("--json", "--iterations", "120", "--file", SAMPLE)
+        self.assertEqual(rc, 0, err)
+        objs = rows(out)
+        types = [o["type"] for o in objs]
+        # after the mix, for every parser, and the mix still the corpus's
+        self.assertEqual(types[-len(DEFAULT_PARSERS):], ["invite-video"] * len(DEFAULT_PARSERS))
+        self.assertLess(max(i for i, t in enumerate(types) if t == "mix"),
+                        types.index("invite-video"))
+        self.assertEqual(sorted(o["parser"] for o in objs if o["type"] == "invite-video"),
+                         sorted(DEFAULT_PARSERS))
+        for o in objs:
+            if o["type"] == "invite-video":
+                # the file's own octets: 2048 per message
+                self.assertAlmostEqual(o["mb_per_s"] * 1e6 / o["msgs_per_s"], 2048, delta=1)
+        rc, out, err = run("--iterations", "120", "--file", SAMPLE)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("invite-video 2048 octets (--file, not in the mix)", out)
+
+    def test_bad_files(self):
+        with tempfile.TemporaryDirectory() as d:
+            stun = os.path.join(d, "stun.bin")
+            with open(stun, "wb") as f:
+                f.write(bytes.fromhex("000100002112a442") + bytes(12))
+            empty = os.path.join(d, "empty.sip")
+            open(empty, "wb").close()
+            cases = [(os.path.join(d, "missing.sip"), "No such file"),
+                     (stun, "not a message to time"),
+                     (empty, "empty")]
+            for path, words in cases:
+                rc, out, err = run("--iterations", "120", "--file", path)
+                self.assertEqual(rc, 2, path)
+                self.assertEqual(out, "", path)
+                self.assertIn(path, err)
+                self.assertIn(words, err)
+        rc, out, err = run(*["--file", SAMPLE] * 17)
+        self.assertEqual(rc, 2)
+        self.assertIn("at most 16 --file", err)
+
     def test_bad_option(self):
         rc, out, err = run("--iterations", "0")
         self.assertEqual(rc, 2)
         self.assertEqual(out, "")
         self.assertIn("--iterations", err)
 
+
+SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench",
+                      "samples", "invite-video.sip")
 
 if __name__ == "__main__":
     BIN = sys.argv.pop(1)
