@@ -91,9 +91,13 @@ class ParseBenchJson(unittest.TestCase):
                 f.write(bytes.fromhex("000100002112a442") + bytes(12))
             empty = os.path.join(d, "empty.sip")
             open(empty, "wb").close()
+            huge = os.path.join(d, "huge.sip")
+            with open(huge, "wb") as f:
+                f.write(b"OPTIONS sip:a@example.com SIP/2.0\r\n" + b"x" * 65536)
             cases = [(os.path.join(d, "missing.sip"), "No such file"),
                      (stun, "not a message to time"),
-                     (empty, "empty")]
+                     (empty, "empty"),
+                     (huge, "too large")]
             for path, words in cases:
                 rc, out, err = run("--iterations", "120", "--file", path)
                 self.assertEqual(rc, 2, path)
