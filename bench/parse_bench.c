@@ -677,7 +677,7 @@ usage(FILE *f)
 	fprintf(f,
 	        "usage: sipfront-parse-bench [--json] [--scanners] [--floors] [--ms N | "
 	        "--iterations N]\n"
-	        "                            [--file DATAGRAM]...\n"
+	        "                            [--file PATH]...\n"
 	        "\n"
 	        "Parses the shipped corpus (%zu messages and their mix) with sipfront (SIMD\n"
 	        "and scalar scanner), a memchr line-end floor and the peer parsers built in,\n"
