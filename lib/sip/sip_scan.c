@@ -2,9 +2,9 @@
  * Copyright (c) 2026 the sipfront authors
  *
  * Structural scanner: per 64-octet block, sixteen bitmaps of the datagram,
- * one bit per octet: line feeds, colons, commas, quotes, raw control octets
- * and friends, and the RFC 3261 character classes the grammars walk (token,
- * host, parameter value, ...). The parser reads these instead of the
+ * one bit per octet: line feeds, colons, commas, quotes and raw control
+ * octets, three spare slots left 0, and the RFC 3261 character classes the
+ * grammars walk (token, host, parameter value, ...). The parser reads these instead of the
  * octets, so finding the next line end or the end of a host name is a
  * count-trailing-zeros, not a loop with a branch per octet.
  *
@@ -33,6 +33,18 @@
 /* Octets past the datagram's end read as this: outside ASCII, so in no
  * class and no structural mask, and no mask has a bit past the end. */
 #define PAD_OCTET 0x80
+
+/* The structural masks a scanner computes: the ones before the spare slots,
+ * which it leaves 0 (sip.h). */
+#define STRUCT_MASKS SF_SIP_SCAN_SPARE5
+
+static inline void
+clear_spares(uint64_t *mask)
+{
+	_Static_assert(SF_SIP_SCAN_SPARE7 == SF_SIP_SCAN_FIRST_CLASS - 1, "spares last");
+	for (unsigned k = STRUCT_MASKS; k < SF_SIP_SCAN_FIRST_CLASS; k++)
+		mask[k] = 0;
+}
 
 /* The last, partial block is copied into a padded buffer so that no
  * implementation ever loads past the end of the datagram. */
@@ -99,7 +111,7 @@ scan_scalar(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_si
 /* The structural masks of one 16-octet lane, by compares. Signed compares:
  * octets >= 0x80 are negative, so "0 <= c < 0x20" needs both bounds. */
 static inline void
-structure16(__m128i v, uint16_t out[8])
+structure16(__m128i v, uint16_t out[STRUCT_MASKS])
 {
 	__m128i low = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)),
 	                            _mm_cmpgt_epi8(_mm_set1_epi8(0x20), v));
@@ -115,9 +127,6 @@ structure16(__m128i v, uint16_t out[8])
 	out[SF_SIP_SCAN_COMMA] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
 	out[SF_SIP_SCAN_QUOTE] = (uint16_t)_mm_movemask_epi8(quote);
 	out[SF_SIP_SCAN_CTL] = (uint16_t)_mm_movemask_epi8(ctl);
-	out[SF_SIP_SCAN_EQUAL] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
-	out[SF_SIP_SCAN_DOT] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
-	out[SF_SIP_SCAN_SEMI] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
 }
 
 static void
@@ -132,10 +141,10 @@ scan_sse2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_
 		for (unsigned k = 0; k < SF_SIP_SCAN_FIRST_CLASS; k++)
 			blk->mask[k] = 0;
 		for (int i = 0; i < 4; i++) {
-			uint16_t lane[8];
+			uint16_t lane[STRUCT_MASKS];
 
 			structure16(_mm_loadu_si128((const __m128i *)(p + 16 * i)), lane);
-			for (unsigned k = 0; k < SF_SIP_SCAN_FIRST_CLASS; k++)
+			for (unsigned k = 0; k < STRUCT_MASKS; k++)
 				blk->mask[k] |= (uint64_t)lane[k] << (16 * i);
 		}
 		table_masks(p, 64, sf_sip_scan_class, blk->mask + SF_SIP_SCAN_FIRST_CLASS);
@@ -173,9 +182,6 @@ enum {
 	OCT_HT,
 	OCT_DEL,
 	OCT_LOW_MAX,
-	OCT_EQUAL,
-	OCT_DOT,
-	OCT_SEMI,
 	OCT_ROW_STEP,
 	OCT_CLASS_BIT, /* bit k at OCT_CLASS_BIT + k */
 	OCT_COUNT = OCT_CLASS_BIT + 8
@@ -195,9 +201,6 @@ static const uint8_t scan_octets[OCT_COUNT][64] __attribute__((aligned(64))) = {
         [OCT_HT] = OCTET64('\t'),
         [OCT_DEL] = OCTET64(0x7f),
         [OCT_LOW_MAX] = OCTET64(0x1f),
-        [OCT_EQUAL] = OCTET64('='),
-        [OCT_DOT] = OCTET64('.'),
-        [OCT_SEMI] = OCTET64(';'),
         [OCT_ROW_STEP] = OCTET64(16),
         [OCT_CLASS_BIT + 0] = OCTET64(1 << 0),
         [OCT_CLASS_BIT + 1] = OCTET64(1 << 1),
@@ -224,7 +227,7 @@ static inline const uint8_t (*scan_octets_opaque(void))[64]
 /* The structural octets of 32 characters as compare results, one vector
  * per structural mask; oct is scan_octets. */
 __attribute__((target("avx2"))) static inline void
-structure32(__m256i v, const uint8_t (*oct)[64], __m256i out[SF_SIP_SCAN_FIRST_CLASS])
+structure32(__m256i v, const uint8_t (*oct)[64], __m256i out[STRUCT_MASKS])
 {
 #define OCT(i) _mm256_load_si256((const __m256i *)oct[i])
 	__m256i lf = _mm256_cmpeq_epi8(v, OCT(OCT_LF));
@@ -239,9 +242,6 @@ structure32(__m256i v, const uint8_t (*oct)[64], __m256i out[SF_SIP_SCAN_FIRST_C
 	out[SF_SIP_SCAN_CTL] = _mm256_or_si256(
 	        _mm256_andnot_si256(_mm256_or_si256(lf, _mm256_cmpeq_epi8(v, OCT(OCT_HT))), low),
 	        _mm256_cmpeq_epi8(v, OCT(OCT_DEL)));
-	out[SF_SIP_SCAN_EQUAL] = _mm256_cmpeq_epi8(v, OCT(OCT_EQUAL));
-	out[SF_SIP_SCAN_DOT] = _mm256_cmpeq_epi8(v, OCT(OCT_DOT));
-	out[SF_SIP_SCAN_SEMI] = _mm256_cmpeq_epi8(v, OCT(OCT_SEMI));
 #undef OCT
 }
 
@@ -271,13 +271,14 @@ scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_
 		const uint8_t *p = block_ptr(buf, len, b, tail);
 		__m256i lo = _mm256_loadu_si256((const __m256i *)p);
 		__m256i hi = _mm256_loadu_si256((const __m256i *)(p + 32));
-		__m256i s_lo[SF_SIP_SCAN_FIRST_CLASS], s_hi[SF_SIP_SCAN_FIRST_CLASS];
+		__m256i s_lo[STRUCT_MASKS], s_hi[STRUCT_MASKS];
 		const uint8_t(*oct)[64] = scan_octets_opaque();
 
 		structure32(lo, oct, s_lo);
 		structure32(hi, oct, s_hi);
-		for (unsigned k = 0; k < SF_SIP_SCAN_FIRST_CLASS; k++)
+		for (unsigned k = 0; k < STRUCT_MASKS; k++)
 			mask[k] = mask64(s_lo[k], s_hi[k]);
+		clear_spares(mask);
 		__m256i c_lo = class_octets32(lo, rows), c_hi = class_octets32(hi, rows);
 
 		for (int k = 7; k >= 0; k--) {
@@ -323,9 +324,7 @@ scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to,
 		mask[SF_SIP_SCAN_CTL] =
 		        (_mm512_cmple_epu8_mask(v, OCT(OCT_LOW_MAX)) & ~EQ64(OCT_HT) & ~lf) |
 		        EQ64(OCT_DEL);
-		mask[SF_SIP_SCAN_EQUAL] = EQ64(OCT_EQUAL);
-		mask[SF_SIP_SCAN_DOT] = EQ64(OCT_DOT);
-		mask[SF_SIP_SCAN_SEMI] = EQ64(OCT_SEMI);
+		clear_spares(mask);
 #undef EQ64
 		__m512i index_r = v, cls = _mm512_shuffle_epi8(rows[0], v);
 

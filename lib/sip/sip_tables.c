@@ -74,8 +74,8 @@ const uint16_t sf_sip_cc[256] = {CC256(0)};
 
 _Static_assert(SF_SIP_SCAN_FIRST_CLASS == 8 && SF_SIP_SCAN_LF == 0 && SF_SIP_SCAN_COLON == 1 &&
                        SF_SIP_SCAN_COMMA == 2 && SF_SIP_SCAN_QUOTE == 3 && SF_SIP_SCAN_CTL == 4 &&
-                       SF_SIP_SCAN_EQUAL == 5 && SF_SIP_SCAN_DOT == 6 && SF_SIP_SCAN_SEMI == 7 &&
-                       SF_SIP_SCAN_LWS - SF_SIP_SCAN_FIRST_CLASS == 0 &&
+                       SF_SIP_SCAN_SPARE5 == 5 && SF_SIP_SCAN_SPARE6 == 6 &&
+                       SF_SIP_SCAN_SPARE7 == 7 && SF_SIP_SCAN_LWS - SF_SIP_SCAN_FIRST_CLASS == 0 &&
                        SF_SIP_SCAN_TOKEN - SF_SIP_SCAN_FIRST_CLASS == 1 &&
                        SF_SIP_SCAN_HOST - SF_SIP_SCAN_FIRST_CLASS == 2 &&
                        SF_SIP_SCAN_PVALUE - SF_SIP_SCAN_FIRST_CLASS == 3 &&
@@ -103,13 +103,12 @@ _Alignas(64) const uint8_t sf_sip_scan_class_steps[128] = {SCS64(0), SCS64(64)};
 
 /* The structural octet, bit k for mask k: what the widest scanner looks up
  * before its transpose. The control bit includes every CR: whether an LF
- * follows it, which makes it a line end, is the parser's to tell. */
-#define SCAN_STRUCT(c)                                                                       \
-	(uint8_t)(((c) == '\n' ? 1 << 0 : 0) | ((c) == ':' ? 1 << 1 : 0) |                   \
-	          ((c) == ',' ? 1 << 2 : 0) | ((c) == '"' || (c) == '\\' ? 1 << 3 : 0) |     \
-	          (((c) < 0x20 && (c) != '\t' && (c) != '\n') || (c) == 0x7f ? 1 << 4 : 0) | \
-	          ((c) == '=' ? 1 << 5 : 0) | ((c) == '.' ? 1 << 6 : 0) |                    \
-	          ((c) == ';' ? 1 << 7 : 0))
+ * follows it, which makes it a line end, is the parser's to tell. Bits 5-7,
+ * the spare masks, are 0. */
+#define SCAN_STRUCT(c)                                                                   \
+	(uint8_t)(((c) == '\n' ? 1 << 0 : 0) | ((c) == ':' ? 1 << 1 : 0) |               \
+	          ((c) == ',' ? 1 << 2 : 0) | ((c) == '"' || (c) == '\\' ? 1 << 3 : 0) | \
+	          (((c) < 0x20 && (c) != '\t' && (c) != '\n') || (c) == 0x7f ? 1 << 4 : 0))
 #define SS4(n)   SCAN_STRUCT(n), SCAN_STRUCT(n + 1), SCAN_STRUCT(n + 2), SCAN_STRUCT(n + 3)
 #define SS16(n)  SS4(n), SS4(n + 4), SS4(n + 8), SS4(n + 12)
 #define SS64(n)  SS16(n), SS16(n + 16), SS16(n + 32), SS16(n + 48)

@@ -30,75 +30,6 @@ parse_uint_long(const uint8_t *buf, size_t from, size_t to, uint64_t max, uint64
 	return true;
 }
 
-/* IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT, each up
- * to 255, on a run of host characters [from, to), from the digit and dot
- * masks: nothing else, three dots, none adjacent nor at either end (so no
- * run is empty), no run longer than three, and only a three-digit run can
- * exceed 255. */
-static bool
-ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
-{
-	size_t n = to - from;
-
-	if (n < 7 || n > 15)
-		return false;
-	uint64_t all = ((uint64_t)1 << n) - 1, digits, dots;
-	/* The octets that start three octets over "255" as a string, from the
-	 * 16-octet load; without it, the loop below compares every run. */
-	uint64_t over_255 = 0, compare_in_loop = ~(uint64_t)0;
-
-#if defined(__SSE2__)
-	/* The host's 16 octets at once, when they are inside the datagram:
-	 * fewer instructions than two index reads across a block edge. */
-	if (ctx->len - from >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(ctx->buf + from));
-		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-
-		digits = (uint64_t)_mm_movemask_epi8(
-		                 _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) &
-		         all;
-		dots = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) & all;
-		/* o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' &&
-		 * o[2] > '5'))) for every octet at once: signed compares are
-		 * right for the digits, the only octets kept. */
-		__m128i v1 = _mm_srli_si128(v, 1), v2 = _mm_srli_si128(v, 2);
-		__m128i five = _mm_set1_epi8('5');
-		__m128i tail = _mm_or_si128(
-		        _mm_cmpgt_epi8(v1, five),
-		        _mm_and_si128(_mm_cmpeq_epi8(v1, five), _mm_cmpgt_epi8(v2, five)));
-		__m128i over =
-		        _mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('2')),
-		                     _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('2')), tail));
-
-		over_255 = (uint64_t)_mm_movemask_epi8(over);
-		compare_in_loop = 0;
-	} else
-#endif
-	{
-		digits = ctx_bits(ctx, SF_SIP_SCAN_DIGIT, from) & all;
-		dots = ctx_bits(ctx, SF_SIP_SCAN_DOT, from) & all;
-	}
-	uint64_t two = dots & (dots - 1), one = two & (two - 1);
-
-	/* exactly three dots: clearing the lowest thrice leaves none, not before */
-	if ((digits | dots) != all || one == 0 || (one & (one - 1)) != 0 ||
-	    (dots & (dots >> 1 | 1 | (uint64_t)1 << (n - 1))) != 0 ||
-	    (digits & digits >> 1 & digits >> 2 & digits >> 3) != 0)
-		return false;
-	/* The first octets of three-digit runs: compare them with "255". */
-	uint64_t three = digits & digits >> 1 & digits >> 2;
-
-	if ((three & over_255) != 0)
-		return false;
-	for (three &= compare_in_loop; three != 0; three &= three - 1) {
-		const uint8_t *o = ctx->buf + from + lowest_bit(three);
-
-		if (o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' && o[2] > '5'))))
-			return false;
-	}
-	return true;
-}
-
 static bool
 is_ipv4(const uint8_t *buf, size_t from, size_t to)
 {
@@ -120,6 +51,62 @@ is_ipv4(const uint8_t *buf, size_t from, size_t to)
 		}
 	}
 	return dots == 3 && digits > 0;
+}
+
+/* IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT, each up
+ * to 255, on a run of host characters [from, to), from its 16 octets in one
+ * register: nothing but digits and dots, three dots, none adjacent nor at
+ * either end (so no run is empty), no run longer than three, and only a
+ * three-digit run can exceed 255. No loop whose branches follow the
+ * digits, which real traffic varies from message to message. */
+static bool
+ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
+{
+	size_t n = to - from;
+
+	if (n < 7 || n > 15)
+		return false;
+#if defined(__SSE2__)
+	uint64_t all = ((uint64_t)1 << n) - 1;
+	const uint8_t *octets = ctx->buf + from;
+	uint8_t near_end[16];
+
+	/* Within 16 octets of the datagram's end, a copy: the load stays
+	 * inside the datagram, and the octets past the host are masked off. */
+	if (ctx->len - from < 16) {
+		memset(near_end, 0, sizeof(near_end));
+		memcpy(near_end, octets, ctx->len - from);
+		octets = near_end;
+	}
+	__m128i v = _mm_loadu_si128((const __m128i *)octets);
+	__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+	uint64_t digits =
+	        (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) &
+	        all;
+	uint64_t dots = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) & all;
+	/* o[0] > '2' || (o[0] == '2' && (o[1] > '5' || (o[1] == '5' &&
+	 * o[2] > '5'))) for every octet at once: signed compares are right for
+	 * the digits, the only octets kept. */
+	__m128i v1 = _mm_srli_si128(v, 1), v2 = _mm_srli_si128(v, 2);
+	__m128i five = _mm_set1_epi8('5');
+	__m128i tail =
+	        _mm_or_si128(_mm_cmpgt_epi8(v1, five),
+	                     _mm_and_si128(_mm_cmpeq_epi8(v1, five), _mm_cmpgt_epi8(v2, five)));
+	__m128i over = _mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('2')),
+	                            _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('2')), tail));
+	uint64_t over_255 = (uint64_t)_mm_movemask_epi8(over);
+	uint64_t two = dots & (dots - 1), one = two & (two - 1);
+
+	/* exactly three dots: clearing the lowest thrice leaves none, not before */
+	if ((digits | dots) != all || one == 0 || (one & (one - 1)) != 0 ||
+	    (dots & (dots >> 1 | 1 | (uint64_t)1 << (n - 1))) != 0 ||
+	    (digits & digits >> 1 & digits >> 2 & digits >> 3) != 0)
+		return false;
+	/* The first octets of three-digit runs, compared with "255". */
+	return (digits & digits >> 1 & digits >> 2 & over_255) == 0;
+#else
+	return is_ipv4(ctx->buf, from, to);
+#endif
 }
 
 /* IPv6reference contents (RFC 3261 §25.1 / RFC 4291 text form): 1-4 hex

@@ -1604,10 +1604,10 @@ uri_port_zero(void **state)
 	assert_int_equal(msg.to.uri.port, 1);
 }
 
-/* Hosts (RFC 3261 §25.1 hostname / IPv4address), checked from the scanner's
- * digit and dot masks: every IPv4 edge, names whose top label decides, and
- * each one again shifted across the 64-octet block boundaries, where a mask
- * word comes from two blocks. */
+/* Hosts (RFC 3261 §25.1 hostname / IPv4address), found by the scanner's
+ * host mask and checked from their octets: every IPv4 edge, names whose top
+ * label decides, and each one again shifted across the 64-octet block
+ * boundaries, where a mask word comes from two blocks. */
 static void
 host_forms(void **state)
 {
@@ -1672,8 +1672,8 @@ host_forms(void **state)
 		}
 	}
 	/* Each one again as the last thing before the empty line, where
-	 * fewer than 16 octets follow the host: the IPv4 check reads the
-	 * index there instead of one 16-octet load past the datagram. */
+	 * fewer than 16 octets follow the host: the IPv4 check loads a copy
+	 * there instead of 16 octets past the datagram. */
 	for (size_t i = 0; i < sizeof(hosts) / sizeof(hosts[0]); i++) {
 		int type = hosts[i].type;
 

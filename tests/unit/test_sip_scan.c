@@ -299,9 +299,9 @@ expect_bit(enum sf_sip_scan_mask k, uint8_t c)
 	case SF_SIP_SCAN_CTL:
 		/* raw control octets but HT and LF, every CR included */
 		return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
-	case SF_SIP_SCAN_EQUAL: return c == '=';
-	case SF_SIP_SCAN_DOT: return c == '.';
-	case SF_SIP_SCAN_SEMI: return c == ';';
+	case SF_SIP_SCAN_SPARE5:
+	case SF_SIP_SCAN_SPARE6:
+	case SF_SIP_SCAN_SPARE7: return false; /* always 0 */
 	case SF_SIP_SCAN_LWS: return in_set(" \t\r\n", c);
 	case SF_SIP_SCAN_TOKEN: return in_set(TOKEN, c);
 	case SF_SIP_SCAN_HOST: return in_set(ALNUM "-._", c);
