@@ -4,9 +4,9 @@
  * Structural scanner: per 64-octet block, sixteen bitmaps of the datagram,
  * one bit per octet: line feeds, colons, commas, quotes and raw control
  * octets, three spare slots left 0, and the RFC 3261 character classes the
- * grammars walk (token, host, parameter value, ...). The parser reads these instead of the
- * octets, so finding the next line end or the end of a host name is a
- * count-trailing-zeros, not a loop with a branch per octet.
+ * grammars walk (token, host, parameter value, ...). The parser reads these
+ * instead of the octets, so finding the next line end or the end of a host
+ * name is a count-trailing-zeros, not a loop with a branch per octet.
  *
  * Five implementations compute identical masks: scalar (the reference,
  * two table lookups per octet), SSE2 (compares for the structural masks,
