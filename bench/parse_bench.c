@@ -316,7 +316,7 @@ static size_t bench_n_parsers;
 
 /* What this run parses: the corpus (the mix is its first bench_corpus_count
  * messages), then the --file datagrams. */
-static struct bench_msg bench_inputs[BENCH_MAX_FILES + 64];
+static struct bench_msg *bench_inputs;
 static size_t bench_n_inputs;
 
 /* ---- --file: datagrams of one's own ----------------------------------------- */
@@ -386,12 +386,13 @@ fail:
 }
 
 static void
-free_files(void)
+free_inputs(void)
 {
 	for (size_t m = bench_corpus_count; m < bench_n_inputs; m++) {
 		free((void *)bench_inputs[m].type);
 		free((void *)bench_inputs[m].data);
 	}
+	free(bench_inputs);
 }
 
 /* ---- running the cells ---------------------------------------------------- */
@@ -795,15 +796,16 @@ main(int argc, char **argv)
 	               "raise BENCH_MAX_PARSERS");
 	if (parse_opts(argc, argv, &o) != 0)
 		return 2;
-	if (bench_corpus_count + BENCH_MAX_FILES > sizeof(bench_inputs) / sizeof(bench_inputs[0])) {
-		fprintf(stderr, "sipfront-parse-bench: the corpus outgrew bench_inputs\n");
+	bench_inputs = calloc(bench_corpus_count + o.n_files, sizeof(*bench_inputs));
+	if (bench_inputs == NULL) {
+		fprintf(stderr, "sipfront-parse-bench: out of memory\n");
 		return EXIT_FAILURE;
 	}
 	for (m = 0; m < bench_corpus_count; m++)
 		bench_inputs[bench_n_inputs++] = bench_corpus[m];
 	for (size_t f = 0; f < o.n_files; f++) {
 		if (load_file(o.files[f], &bench_inputs[bench_n_inputs]) != 0) {
-			free_files();
+			free_inputs();
 			return 2;
 		}
 		bench_n_inputs++;
@@ -905,6 +907,6 @@ out_fini:
 		if (bp->fini != NULL)
 			bp->fini(ctx[p]);
 	}
-	free_files();
+	free_inputs();
 	return rc;
 }

@@ -109,7 +109,7 @@ struct parse_ctx {
  * block; an AVX2 block costs five times that. A first KiB ties with this
  * on the bench's mix, but scans the start of a large body for nothing: on
  * a 2 KB INVITE with a video SDP it cost 9% of the parse with AVX2 or
- * AVX-512BW, 20% with SSE2 and 1-3% with VBMI (bench/README.md, seventh
+ * AVX-512BW, 20% with SSE2 and under 1% with VBMI (bench/README.md, seventh
  * round). */
 #define SCAN_FIRST_BLOCKS 8
 #define SCAN_CHUNK_BLOCKS 4

@@ -12,8 +12,8 @@
  * verdict. The scalar index is itself checked, mask by mask, against the
  * RFC 3261 sets written out here, on the corpus and on every octet value.
  *
- * The scan is lazy: a body past the first 512 octets that no grammar looks at is
- * left unscanned, by every scanner.
+ * The scan is lazy: a body past the first 512 octets that no grammar looks
+ * at is left unscanned, by every scanner.
  *
  * Every input sits against a guard page, so a SIMD load past the end of the
  * datagram faults here rather than passing unnoticed. The mutation count and
