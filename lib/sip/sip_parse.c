@@ -238,6 +238,45 @@ parse_cseq(struct parse_ctx *ctx, size_t from, size_t to)
 	return SF_SIP_ERR_OK;
 }
 
+/* The end of a header's turn, after its grammar: the entry becomes the
+ * first of its id if none came before and is counted. A list grammar adds
+ * values of its own, so its entry's count is set here; every other entry
+ * was written with one value. Inlined into each case of the dispatch with
+ * its id a constant, where one copy after the switch reads the id back. */
+static inline __attribute__((always_inline)) enum sf_sip_error
+header_done(struct sf_sip_msg *m, enum sf_sip_header_id id, bool list)
+{
+	uint16_t count = m->header_count;
+
+	if (list)
+		m->headers[count].n_values =
+		        (uint16_t)(m->value_count - m->headers[count].first_value);
+	if (m->first_header[id] == HEADER_NONE)
+		m->first_header[id] = count;
+	m->header_count = (uint16_t)(count + 1);
+	return SF_SIP_ERR_OK;
+}
+
+/* A header value that is one value: indexed as it is. */
+static inline __attribute__((always_inline)) enum sf_sip_error
+single_value_done(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, size_t v_end)
+{
+	enum sf_sip_error err = add_value(ctx, v, v_end);
+
+	if (err != SF_SIP_ERR_OK)
+		return err;
+	return header_done(ctx->msg, id, false);
+}
+
+/* A list grammar's outcome. */
+static inline __attribute__((always_inline)) enum sf_sip_error
+list_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error err)
+{
+	if (err != SF_SIP_ERR_OK)
+		return err;
+	return header_done(ctx->msg, id, true);
+}
+
 static inline __attribute__((always_inline)) enum sf_sip_error
 parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, size_t v_end)
 {
@@ -246,43 +285,50 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 	uint64_t num;
 
 	switch (id) {
-	case SF_SIP_HDR_VIA: return parse_via_values(ctx, v, v_end);
+	case SF_SIP_HDR_VIA: return list_done(ctx, SF_SIP_HDR_VIA, parse_via_values(ctx, v, v_end));
 	case SF_SIP_HDR_FROM:
-		if (!single_header(m, id))
+		if (!single_header(m, SF_SIP_HDR_FROM))
 			return SF_SIP_ERR_DUP_FROM;
-		return parse_name_addr_header(ctx, v, v_end, id);
+		return list_done(ctx, SF_SIP_HDR_FROM,
+		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_FROM));
 	case SF_SIP_HDR_TO:
-		if (!single_header(m, id))
+		if (!single_header(m, SF_SIP_HDR_TO))
 			return SF_SIP_ERR_DUP_TO;
-		return parse_name_addr_header(ctx, v, v_end, id);
+		return list_done(ctx, SF_SIP_HDR_TO,
+		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_TO));
 	case SF_SIP_HDR_CALL_ID:
-		if (!single_header(m, id))
+		if (!single_header(m, SF_SIP_HDR_CALL_ID))
 			return SF_SIP_ERR_DUP_CALL_ID;
 		if (v == v_end || ctx_skip(ctx, SF_SIP_SCAN_WORD, v, v_end) != v_end)
 			return SF_SIP_ERR_BAD_CALL_ID;
 		m->call_id = span(v, v_end);
-		break;
+		return single_value_done(ctx, SF_SIP_HDR_CALL_ID, v, v_end);
 	case SF_SIP_HDR_CSEQ:
-		if (!single_header(m, id))
+		if (!single_header(m, SF_SIP_HDR_CSEQ))
 			return SF_SIP_ERR_DUP_CSEQ;
 		if (parse_cseq(ctx, v, v_end) != SF_SIP_ERR_OK)
 			return SF_SIP_ERR_BAD_CSEQ;
-		break;
+		return single_value_done(ctx, SF_SIP_HDR_CSEQ, v, v_end);
 	case SF_SIP_HDR_MAX_FORWARDS:
-		if (!single_header(m, id))
+		if (!single_header(m, SF_SIP_HDR_MAX_FORWARDS))
 			return SF_SIP_ERR_DUP_MAX_FORWARDS;
 		if (!parse_uint(buf, v, v_end, 255, &num))
 			return SF_SIP_ERR_BAD_MAX_FORWARDS;
 		m->max_forwards = (int16_t)num;
-		break;
+		return single_value_done(ctx, SF_SIP_HDR_MAX_FORWARDS, v, v_end);
 	case SF_SIP_HDR_CONTACT:
 		if (v_end - v == 1 && buf[v] == '*') {
 			m->contact_star = true;
-			break;
+			return single_value_done(ctx, SF_SIP_HDR_CONTACT, v, v_end);
 		}
-		return parse_name_addr_header(ctx, v, v_end, id);
+		return list_done(ctx, SF_SIP_HDR_CONTACT,
+		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_CONTACT));
 	case SF_SIP_HDR_ROUTE:
-	case SF_SIP_HDR_RECORD_ROUTE: return parse_name_addr_header(ctx, v, v_end, id);
+		return list_done(ctx, SF_SIP_HDR_ROUTE,
+		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_ROUTE));
+	case SF_SIP_HDR_RECORD_ROUTE:
+		return list_done(ctx, SF_SIP_HDR_RECORD_ROUTE,
+		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_RECORD_ROUTE));
 	case SF_SIP_HDR_CONTENT_LENGTH:
 		if (!parse_uint(buf, v, v_end, UINT32_MAX, &num))
 			return SF_SIP_ERR_BAD_CONTENT_LENGTH;
@@ -290,23 +336,23 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 			return SF_SIP_ERR_CONTENT_LENGTH_CONFLICT;
 		m->has_content_length = true;
 		m->content_length = (uint32_t)num;
-		break;
+		return single_value_done(ctx, SF_SIP_HDR_CONTENT_LENGTH, v, v_end);
 	case SF_SIP_HDR_CONTENT_TYPE:
-		if (single_header(m, id))
+		if (single_header(m, SF_SIP_HDR_CONTENT_TYPE))
 			m->content_type = span(v, v_end);
-		break;
+		return single_value_done(ctx, SF_SIP_HDR_CONTENT_TYPE, v, v_end);
 	case SF_SIP_HDR_USER_AGENT:
-		if (single_header(m, id))
+		if (single_header(m, SF_SIP_HDR_USER_AGENT))
 			m->user_agent = span(v, v_end);
-		break;
+		return single_value_done(ctx, SF_SIP_HDR_USER_AGENT, v, v_end);
 	case SF_SIP_HDR_EXPIRES:
 		m->has_expires = true;
 		m->expires = parse_uint(buf, v, v_end, UINT32_MAX, &num) ? (uint32_t)num : 3600;
-		break;
+		return single_value_done(ctx, SF_SIP_HDR_EXPIRES, v, v_end);
 	case SF_SIP_HDR_EVENT:
-		if (single_header(m, id))
+		if (single_header(m, SF_SIP_HDR_EVENT))
 			m->event = span(v, ctx_skip(ctx, SF_SIP_SCAN_TOKEN, v, v_end));
-		break;
+		return single_value_done(ctx, SF_SIP_HDR_EVENT, v, v_end);
 	case SF_SIP_HDR_AUTHORIZATION:
 	case SF_SIP_HDR_PROXY_AUTHORIZATION:
 		/* The first Authorization wins over any Proxy-Authorization. */
@@ -317,15 +363,21 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 			if (err != SF_SIP_ERR_OK)
 				return err;
 		}
-		break;
+		return single_value_done(ctx, id, v, v_end);
 	case SF_SIP_HDR_SUPPORTED:
+		return list_done(ctx, SF_SIP_HDR_SUPPORTED, parse_token_list(ctx, v, v_end, false));
 	case SF_SIP_HDR_REQUIRE:
+		return list_done(ctx, SF_SIP_HDR_REQUIRE, parse_token_list(ctx, v, v_end, false));
 	case SF_SIP_HDR_PROXY_REQUIRE:
+		return list_done(ctx, SF_SIP_HDR_PROXY_REQUIRE,
+		                 parse_token_list(ctx, v, v_end, false));
 	case SF_SIP_HDR_ALLOW_EVENTS:
-	case SF_SIP_HDR_ALLOW: return parse_token_list(ctx, v, v_end, id == SF_SIP_HDR_ALLOW);
-	default: break;
+		return list_done(ctx, SF_SIP_HDR_ALLOW_EVENTS,
+		                 parse_token_list(ctx, v, v_end, false));
+	case SF_SIP_HDR_ALLOW:
+		return list_done(ctx, SF_SIP_HDR_ALLOW, parse_token_list(ctx, v, v_end, true));
+	default: return single_value_done(ctx, id, v, v_end);
 	}
-	return add_value(ctx, v, v_end);
 }
 
 /* Request-ish: a token (ending at method_end), then a known method or
@@ -412,33 +464,27 @@ add_header(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t pos, size_t n
 	if (count >= ctx->max_headers)
 		return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
 	struct sf_sip_header *h = &m->headers[count];
-	uint16_t first_value = m->value_count;
-
-	/* Name and value spans as one word: positions are below 2^16, so no
-	 * truncation is needed, where two span() stores cost a dozen
+	/* Name and value spans as one word, and the value index, a count of
+	 * one and the id as another: positions are below 2^16, so no
+	 * truncation is needed, where the fields' own stores cost a dozen
 	 * instructions of zero-extending and packing. */
 	uint64_t spans =
 	        pos | (name_end - pos) << 16 | (uint64_t)v << 32 | (uint64_t)(v_end - v) << 48;
+	uint64_t entry = m->value_count | (uint64_t)1 << 16 | (uint64_t)id << 32;
 
 	_Static_assert(offsetof(struct sf_sip_header, value) == 4 &&
+	                       offsetof(struct sf_sip_header, first_value) == 8 &&
+	                       offsetof(struct sf_sip_header, n_values) == 10 &&
+	                       offsetof(struct sf_sip_header, id) == 12 &&
+	                       sizeof(struct sf_sip_header) == 16 &&
 	                       __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
-	               "name and value adjacent, little-endian");
+	               "an entry is two little-endian words");
 	memcpy(&h->name, &spans, sizeof(spans));
-	h->id = (uint8_t)id;
-	h->first_value = first_value;
+	memcpy(&h->first_value, &entry, sizeof(entry));
 	enum sf_sip_error err = parse_header_value(ctx, id, v, v_end);
 
 	if (err != SF_SIP_ERR_OK)
 		return ctx_fail(ctx, err, pos, v_end);
-	/* What the entry needs now is read back from the view rather than
-	 * kept from before the grammar's call: a load each, where keeping
-	 * them costs a spill and a reload each. */
-	count = m->header_count;
-	h = &m->headers[count];
-	h->n_values = (uint16_t)(m->value_count - h->first_value);
-	if (m->first_header[h->id] == HEADER_NONE)
-		m->first_header[h->id] = count;
-	m->header_count = (uint16_t)(count + 1);
 	return SF_SIP_ERR_OK;
 }
 
