@@ -492,6 +492,25 @@ parse_number(const uint8_t *buf, size_t from, size_t to, uint64_t max, bool all_
 
 	if (from >= to)
 		return false;
+	if (all_digits && to - from <= 8 && to >= 8) {
+		/* Up to eight digits at once, from the eight octets that end
+		 * with the number (inside the datagram: to >= 8), the octets
+		 * before it cleared: the digits' values are paired, then the
+		 * pairs, then the quads, by three multiplies (a loop costs four
+		 * or five instructions a digit). Not for octets still to be
+		 * checked: the check costs more than the loop's on the short
+		 * numbers of Content-Length and Max-Forwards. */
+		uint64_t x = load8(buf + to - 8) & 0x0f0f0f0f0f0f0f0full &
+		             (~(uint64_t)0 << (8 * (8 - (to - from))));
+
+		x = (x * (10 << 8 | 1)) >> 8 & 0x00ff00ff00ff00ffull;
+		x = (x * (100 << 16 | 1)) >> 16 & 0x0000ffff0000ffffull;
+		x = (x * (10000ull << 32 | 1)) >> 32;
+		if (x > max)
+			return false;
+		*out = x;
+		return true;
+	}
 	if (to - from > 19)
 		return parse_uint_long(buf, from, to, max, out);
 	/* 19 digits cannot overflow: one compare with max at the end. */

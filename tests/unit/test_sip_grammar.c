@@ -998,6 +998,11 @@ uri_parts(void **state)
 	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com:1 SIP/2.0"));
 	assert_int_equal(msg.ruri.port, 1);
 	expect(REQ(.start = "INVITE sip:bob@b.example.com:65536 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com:99999 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com:0005060 SIP/2.0"));
+	assert_int_equal(msg.ruri.port, 5060);
+	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com:1 SIP/2.0"));
+	assert_int_equal(msg.ruri.port, 1);
 	expect(REQ(.start = "INVITE sip:bob@b.example.com:4294967297 SIP/2.0"),
 	       SF_SIP_ERR_BAD_RURI);
 	expect(REQ(.start = "INVITE sip:bob@b.example.com: SIP/2.0"), SF_SIP_ERR_BAD_RURI);
@@ -1077,6 +1082,24 @@ cseq(void **state)
 	assert_span_str(B, msg.cseq_method_name, "INVITE");
 	expect_ok(REQ(.cseq = "CSeq: 7\r\n INVITE"));
 	assert_int_equal(msg.cseq, 7);
+	/* Every length up to eight digits, which are converted at once, and
+	 * nine, which are not; leading zeros too. */
+	static const char digits[] = "987654321";
+
+	for (int n = 1; n <= 9; n++) {
+		char line[32];
+		uint32_t want = 0;
+
+		for (int i = 0; i < n; i++)
+			want = want * 10 + (uint32_t)(digits[i] - '0');
+		snprintf(line, sizeof(line), "CSeq: %.*s INVITE", n, digits);
+		expect_ok(REQ(.cseq = line));
+		assert_int_equal(msg.cseq, want);
+	}
+	expect_ok(REQ(.cseq = "CSeq: 00000001 INVITE"));
+	assert_int_equal(msg.cseq, 1);
+	expect_ok(REQ(.cseq = "CSeq: 99999999 INVITE"));
+	assert_int_equal(msg.cseq, 99999999);
 
 	static const char *const bad[] = {
 	        "CSeq: 4294967296 INVITE",
