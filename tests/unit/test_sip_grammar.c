@@ -854,6 +854,8 @@ contacts(void **state)
 	assert_int_equal(msg.contact_count, 0);
 	assert_true(msg.has_expires);
 	assert_int_equal(msg.expires, 0);
+	/* '*' is one value, not a list: nothing in values[] */
+	assert_int_equal(msg.headers[tsu_find_header(B, &msg, "Contact", 0)].n_values, 0);
 	expect_ok(REQ(.start = "REGISTER sip:registrar.example.com SIP/2.0",
 	              .cseq = "CSeq: 2 REGISTER", .extra = "m:   *   \r\nExpires: 0"));
 	assert_true(msg.contact_star);
@@ -1067,6 +1069,58 @@ uri_params(void **state)
 }
 
 /* --- numbers ---------------------------------------------------------------------- */
+
+/* values[] holds what the list grammars split, in header order; every
+ * other header is its own one value and has none there (sip.h). */
+static void
+split_values(void **state)
+{
+	(void)state;
+	expect_ok(REQ(.extra = "Supported: timer, 100rel\r\n"
+	                       "X-Custom: a, b, c\r\n"
+	                       "Subject: one, two\r\n"
+	                       "Allow: INVITE, ACK,BYE"));
+	/* Header by header, each list's values right after the last one's. */
+	unsigned listed = 0;
+
+	for (unsigned i = 0; i < msg.header_count; i++) {
+		const struct sf_sip_header *h = &msg.headers[i];
+
+		assert_int_equal(h->first_value, listed);
+		switch (h->id) {
+		case SF_SIP_HDR_VIA:
+		case SF_SIP_HDR_FROM:
+		case SF_SIP_HDR_TO:
+		case SF_SIP_HDR_CONTACT:
+		case SF_SIP_HDR_ROUTE:
+		case SF_SIP_HDR_RECORD_ROUTE:
+		case SF_SIP_HDR_SUPPORTED:
+		case SF_SIP_HDR_REQUIRE:
+		case SF_SIP_HDR_PROXY_REQUIRE:
+		case SF_SIP_HDR_ALLOW:
+		case SF_SIP_HDR_ALLOW_EVENTS: assert_true(h->n_values >= 1); break;
+		default: assert_int_equal(h->n_values, 0); break;
+		}
+		listed += h->n_values;
+	}
+	assert_int_equal(msg.value_count, listed);
+	int h = tsu_find_header(B, &msg, "Supported", 0);
+
+	assert_int_equal(msg.headers[h].n_values, 2);
+	assert_span_str(B, msg.values[msg.headers[h].first_value + 1], "100rel");
+	h = tsu_find_header(B, &msg, "Allow", 0);
+	assert_int_equal(msg.headers[h].n_values, 3);
+	assert_span_str(B, msg.values[msg.headers[h].first_value + 2], "BYE");
+	/* unknown and unsplit known headers keep their whole value */
+	h = tsu_find_header(B, &msg, "X-Custom", 0);
+	assert_int_equal(msg.headers[h].n_values, 0);
+	assert_span_str(B, msg.headers[h].value, "a, b, c");
+	h = tsu_find_header(B, &msg, "Subject", 0);
+	assert_int_equal(msg.headers[h].n_values, 0);
+	assert_span_str(B, msg.headers[h].value, "one, two");
+	h = tsu_find_header(B, &msg, "Call-ID", 0);
+	assert_int_equal(msg.headers[h].n_values, 0);
+}
 
 static void
 cseq(void **state)
@@ -1880,6 +1934,7 @@ main(void)
 	        cmocka_unit_test(uri_schemes),
 	        cmocka_unit_test(uri_parts),
 	        cmocka_unit_test(uri_params),
+	        cmocka_unit_test(split_values),
 	        cmocka_unit_test(cseq),
 	        cmocka_unit_test(max_forwards),
 	        cmocka_unit_test(content_length),
