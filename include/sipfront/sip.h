@@ -143,11 +143,12 @@ struct sf_sip_name_addr {
 struct sf_sip_header {
 	_Alignas(8) struct sf_sip_span name;
 	struct sf_sip_span value; /* may span folded lines; trimmed */
-	/* A list header (Via, From, To, Contact but "*", Route, Record-Route,
-	 * Supported, Require, Proxy-Require, Allow, Allow-Events) is split
-	 * into values[first_value .. first_value + n_values). Any other header
-	 * is one value, `value` itself, not copied there: n_values is 0 and
-	 * first_value where its values would start. */
+	/* A list header (Via, Contact but "*", Route, Record-Route, Supported,
+	 * Require, Proxy-Require, Allow, Allow-Events) is split into
+	 * values[first_value .. first_value + n_values). Any other header
+	 * (From and To among them: one name-addr each) is one value, `value`
+	 * itself, not copied there: n_values is 0 and first_value where its
+	 * values would start. */
 	uint16_t first_value;
 	uint16_t n_values;
 	uint8_t id; /* enum sf_sip_header_id */

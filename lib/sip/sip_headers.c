@@ -481,11 +481,13 @@ name_addr_fast(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name_
 }
 
 /* name-addr / addr-spec list into out[*count..max); Route and Record-Route
- * take name-addr only (bracketed_only, RFC 3261 §20.30, §20.34). */
+ * take name-addr only (bracketed_only, RFC 3261 §20.30, §20.34). A list's
+ * values are indexed in the view's values array; From and To, one
+ * name-addr each, are not lists (!indexed). */
 static inline __attribute__((always_inline)) enum sf_sip_error
 parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_sip_name_addr *out,
                        uint16_t max, uint16_t *count, bool bracketed_only,
-                       enum sf_sip_error malformed, enum sf_sip_error too_many)
+                       enum sf_sip_error malformed, enum sf_sip_error too_many, bool indexed)
 {
 	size_t pos = from;
 
@@ -497,11 +499,13 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_
 		pos = end != 0 ? end : parse_name_addr(ctx, pos, to, &out[*count]);
 		if (pos == 0 || (bracketed_only && !out[*count].bracketed))
 			return malformed;
-		struct sf_sip_span raw = out[*count].raw;
-		enum sf_sip_error err = add_value(ctx, raw.off, raw.off + raw.len);
+		if (indexed) {
+			struct sf_sip_span raw = out[*count].raw;
+			enum sf_sip_error err = add_value(ctx, raw.off, raw.off + raw.len);
 
-		if (err != SF_SIP_ERR_OK)
-			return err;
+			if (err != SF_SIP_ERR_OK)
+				return err;
+		}
 		(*count)++;
 		pos = list_next(ctx, pos, to);
 		if (pos == LIST_END)
@@ -531,18 +535,18 @@ parse_name_addr_header(struct parse_ctx *ctx, size_t from, size_t to, enum sf_si
 		enum sf_sip_error malformed = is_from ? SF_SIP_ERR_BAD_FROM : SF_SIP_ERR_BAD_TO;
 
 		return parse_name_addr_values(ctx, from, to, is_from ? &m->from : &m->to, 1,
-		                              &single, false, malformed, malformed);
+		                              &single, false, malformed, malformed, false);
 	}
 	case SF_SIP_HDR_CONTACT:
 		return parse_name_addr_values(ctx, from, to, m->contact, SF_SIP_MAX_CONTACTS,
 		                              &m->contact_count, false, SF_SIP_ERR_BAD_CONTACT,
-		                              SF_SIP_ERR_TOO_MANY_CONTACTS);
+		                              SF_SIP_ERR_TOO_MANY_CONTACTS, true);
 	default:
 		return parse_name_addr_values(
 		        ctx, from, to, route ? m->route : m->record_route, SF_SIP_MAX_ROUTES,
 		        route ? &m->route_count : &m->record_route_count, true,
 		        route ? SF_SIP_ERR_BAD_ROUTE : SF_SIP_ERR_BAD_RECORD_ROUTE,
-		        SF_SIP_ERR_TOO_MANY_ROUTES);
+		        SF_SIP_ERR_TOO_MANY_ROUTES, true);
 	}
 }
 

@@ -277,6 +277,15 @@ list_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error err
 	return header_done(ctx->msg, id, true);
 }
 
+/* From or To: one name-addr, not a list, so nothing in the values array. */
+static inline __attribute__((always_inline)) enum sf_sip_error
+name_addr_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error err)
+{
+	if (err != SF_SIP_ERR_OK)
+		return err;
+	return header_done(ctx->msg, id, false);
+}
+
 static inline __attribute__((always_inline)) enum sf_sip_error
 parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, size_t v_end)
 {
@@ -289,13 +298,13 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 	case SF_SIP_HDR_FROM:
 		if (!single_header(m, SF_SIP_HDR_FROM))
 			return SF_SIP_ERR_DUP_FROM;
-		return list_done(ctx, SF_SIP_HDR_FROM,
-		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_FROM));
+		return name_addr_done(ctx, SF_SIP_HDR_FROM,
+		                      parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_FROM));
 	case SF_SIP_HDR_TO:
 		if (!single_header(m, SF_SIP_HDR_TO))
 			return SF_SIP_ERR_DUP_TO;
-		return list_done(ctx, SF_SIP_HDR_TO,
-		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_TO));
+		return name_addr_done(ctx, SF_SIP_HDR_TO,
+		                      parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_TO));
 	case SF_SIP_HDR_CALL_ID:
 		if (!single_header(m, SF_SIP_HDR_CALL_ID))
 			return SF_SIP_ERR_DUP_CALL_ID;
