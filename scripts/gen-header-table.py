@@ -4,11 +4,11 @@
 """Finds the multiplier of the header-name hash in lib/sip/sip_header_id.h
 and prints its table, for when SF_SIP_HEADER_LIST changes.
 
-The key of a name of len octets is its first min(len, 8) octets as a
-little-endian word, every octet ORed with 0x20, XOR len; the slot is the
-top HASH_BITS bits of key * multiplier. The multiplier is the first odd
-one, counting from a fixed seed, that puts every full and compact name in
-a slot of its own."""
+The key of a name of len octets is its first and last octets, each ORed
+with 0x20, and len, as the little-endian word first | last << 8 | len << 16;
+the slot is the top HASH_BITS bits of key * multiplier. The multiplier is
+the first odd one, from a fixed seed through an LCG, that puts every full
+and compact name in a slot of its own."""
 import re
 import sys
 
@@ -30,13 +30,9 @@ def names_from_header(path):
     return out
 
 
-def word(s):
-    return int.from_bytes(s.encode().ljust(8, b"\0")[:8], "little")
-
-
 def key(s):
-    w = word(s) | 0x2020202020202020
-    return w ^ len(s)
+    b = s.encode()
+    return (b[0] | 0x20) | (b[-1] | 0x20) << 8 | len(b) << 16
 
 
 def slot(k, mult):
@@ -47,17 +43,20 @@ def find_multiplier(names):
     keys = [key(s) for _, s in names]
     mult = 0x9E3779B97F4A7C15
     while len({slot(k, mult) for k in keys}) != len(keys):
-        mult = (mult + 2) & MASK64
+        # The next candidate from an LCG: the keys are small, so nearby
+        # multipliers put them in nearly the same slots.
+        mult = ((mult * 6364136223846793005 + 1442695040888963407) & MASK64) | 1
     return mult
 
 
 def words(s):
-    """The name as the runtime reads it: the first 8 octets, the last 8,
-    and for names over 16 the middle 8 (octets 8-15)."""
+    """The name as the runtime reads it: the 8 octets that end with it
+    (only the name's own kept), then for names over 8 the first 8, and for
+    names over 16 the middle 8 (octets 8-15)."""
     b = s.encode()
-    if len(b) <= 8:
-        return [b]
-    w = [b[:8], b[-8:]]
+    w = [b[-8:].rjust(8, b"\0")]
+    if len(b) > 8:
+        w.append(b[:8])
     if len(b) > 16:
         w.append(b[8:16])
     return w
@@ -76,7 +75,8 @@ def main():
         ws = words(s)
         wv = ", ".join(f"0x{int.from_bytes(w, 'little'):x}ull" for w in ws)
         fv = ", ".join(f"0x{fold(w):x}ull" for w in ws)
-        print(f"        [{slot(key(s), mult)}] = {{{{{wv}}}, {{{fv}}}, {len(s)}, SF_SIP_HDR_{name}}}, /* {s} */")
+        tail = (MASK64 << (8 * (8 - min(len(s), 8)))) & MASK64
+        print(f"        [{slot(key(s), mult)}] = {{{{{wv}}}, {{{fv}}}, 0x{tail:x}ull, {len(s)}, SF_SIP_HDR_{name}}}, /* {s} */")
     print("};")
 
 

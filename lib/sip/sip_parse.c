@@ -528,8 +528,11 @@ header_line_general(struct parse_ctx *ctx, size_t pos, size_t lf, size_t max_lin
 
 	while (name_end > pos && (buf[name_end - 1] == ' ' || buf[name_end - 1] == '\t'))
 		name_end--;
-	/* A known name matched letter by letter is a token already. */
-	enum sf_sip_header_id id = header_id(buf + pos, name_end - pos, len - pos);
+	/* A known name matched letter by letter is a token already. The
+	 * start line before it is over 8 octets long (sip_header_id.h). */
+	assert(pos >= 8);
+	enum sf_sip_header_id id =
+	        name_end > pos ? header_id(buf + pos, name_end - pos) : SF_SIP_HDR_OTHER;
 
 	if (id == SF_SIP_HDR_OTHER &&
 	    (name_end == pos || ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, name_end) != name_end))
@@ -627,7 +630,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		    (v = colon + 1 + (buf[colon + 1] == ' '), buf[v] > ' ') && buf[end - 1] > ' ' &&
 		    lf + 1 < len &&
 		    (buf[lf + 1] > ' ' || (buf[lf + 1] != ' ' && buf[lf + 1] != '\t'))) {
-			enum sf_sip_header_id id = header_id(buf + pos, colon - pos, len - pos);
+			enum sf_sip_header_id id = header_id(buf + pos, colon - pos);
 
 			if (id == SF_SIP_HDR_OTHER &&
 			    ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, colon) != colon)

@@ -338,6 +338,17 @@ case_insensitive_names(void **state)
 	assert_int_equal(msg.headers[10].id, SF_SIP_HDR_CONTENT_LENGTH);
 	assert_int_equal(msg.via_count, 1);
 	assert_int_equal(msg.contact_count, 0);
+	/* Names that hash like a known one (same first and last letter and
+	 * length, sip_header_id.h) but differ inside it, in each of the words
+	 * compared: the one ending with the name, the first, the middle. */
+	expect_ok(REQ(.extra = "Vxa: 1\r\nTx: 2\r\nFxom: 3\r\nCantact: 4\r\n"
+	                       "Content-Lxngth: 5\r\nCxntent-Length: 6\r\n"
+	                       "Proxy-Authorizxtion: 7\r\nPxoxy-Authorization: 8\r\n"
+	                       "Proxy-Authxrization: 9"));
+	for (unsigned i = 6; i < 15; i++)
+		assert_int_equal(msg.headers[i].id, SF_SIP_HDR_OTHER);
+	assert_int_equal(msg.via_count, 1);
+	assert_int_equal(msg.contact_count, 0);
 
 	/* every other known name, in upper case, maps to its id */
 	static const struct {
