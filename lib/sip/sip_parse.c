@@ -240,10 +240,12 @@ parse_cseq(struct parse_ctx *ctx, size_t from, size_t to)
 
 /* The end of a header's turn, after its grammar: the entry becomes the
  * first of its id if none came before and is counted. A list grammar adds
- * values of its own, so its entry's count is set here; every other entry
- * was written with none (sip.h). Inlined into each case of the dispatch
- * with its id a constant, where one copy after the switch reads the id
- * back. */
+ * values of its own, so its entry's count is set here (list); every other
+ * header is one value, its entry's own span, which was written with a count
+ * of none and gets no copy in the values array (sip.h; the copy's bound
+ * check, store and count per header were 2% of a parse's instructions).
+ * Inlined into each case of the dispatch with its id a constant, where one
+ * copy after the switch reads the id back. */
 static inline __attribute__((always_inline)) enum sf_sip_error
 header_done(struct sf_sip_msg *m, enum sf_sip_header_id id, bool list)
 {
@@ -258,32 +260,13 @@ header_done(struct sf_sip_msg *m, enum sf_sip_header_id id, bool list)
 	return SF_SIP_ERR_OK;
 }
 
-/* A header that is one value: the entry's own value span is it, and the
- * values array, which holds what list grammars split, gets no copy (one
- * bound check, one store and a count per header fewer: 2% of a parse's
- * instructions). */
+/* header_done after a grammar that can fail. */
 static inline __attribute__((always_inline)) enum sf_sip_error
-single_value_done(struct parse_ctx *ctx, enum sf_sip_header_id id)
-{
-	return header_done(ctx->msg, id, false);
-}
-
-/* A list grammar's outcome. */
-static inline __attribute__((always_inline)) enum sf_sip_error
-list_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error err)
+grammar_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error err, bool list)
 {
 	if (err != SF_SIP_ERR_OK)
 		return err;
-	return header_done(ctx->msg, id, true);
-}
-
-/* From or To: one name-addr, not a list, so nothing in the values array. */
-static inline __attribute__((always_inline)) enum sf_sip_error
-name_addr_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error err)
-{
-	if (err != SF_SIP_ERR_OK)
-		return err;
-	return header_done(ctx->msg, id, false);
+	return header_done(ctx->msg, id, list);
 }
 
 static inline __attribute__((always_inline)) enum sf_sip_error
@@ -294,50 +277,53 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 	uint64_t num;
 
 	switch (id) {
-	case SF_SIP_HDR_VIA: return list_done(ctx, SF_SIP_HDR_VIA, parse_via_values(ctx, v, v_end));
+	case SF_SIP_HDR_VIA:
+		return grammar_done(ctx, SF_SIP_HDR_VIA, parse_via_values(ctx, v, v_end), true);
 	case SF_SIP_HDR_FROM:
 		if (!single_header(m, SF_SIP_HDR_FROM))
 			return SF_SIP_ERR_DUP_FROM;
-		return name_addr_done(ctx, SF_SIP_HDR_FROM,
-		                      parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_FROM));
+		return grammar_done(ctx, SF_SIP_HDR_FROM,
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_FROM), false);
 	case SF_SIP_HDR_TO:
 		if (!single_header(m, SF_SIP_HDR_TO))
 			return SF_SIP_ERR_DUP_TO;
-		return name_addr_done(ctx, SF_SIP_HDR_TO,
-		                      parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_TO));
+		return grammar_done(ctx, SF_SIP_HDR_TO,
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_TO), false);
 	case SF_SIP_HDR_CALL_ID:
 		if (!single_header(m, SF_SIP_HDR_CALL_ID))
 			return SF_SIP_ERR_DUP_CALL_ID;
 		if (v == v_end || ctx_skip(ctx, SF_SIP_SCAN_WORD, v, v_end) != v_end)
 			return SF_SIP_ERR_BAD_CALL_ID;
 		m->call_id = span(v, v_end);
-		return single_value_done(ctx, SF_SIP_HDR_CALL_ID);
+		return header_done(m, SF_SIP_HDR_CALL_ID, false);
 	case SF_SIP_HDR_CSEQ:
 		if (!single_header(m, SF_SIP_HDR_CSEQ))
 			return SF_SIP_ERR_DUP_CSEQ;
 		if (parse_cseq(ctx, v, v_end) != SF_SIP_ERR_OK)
 			return SF_SIP_ERR_BAD_CSEQ;
-		return single_value_done(ctx, SF_SIP_HDR_CSEQ);
+		return header_done(m, SF_SIP_HDR_CSEQ, false);
 	case SF_SIP_HDR_MAX_FORWARDS:
 		if (!single_header(m, SF_SIP_HDR_MAX_FORWARDS))
 			return SF_SIP_ERR_DUP_MAX_FORWARDS;
 		if (!parse_uint(buf, v, v_end, 255, &num))
 			return SF_SIP_ERR_BAD_MAX_FORWARDS;
 		m->max_forwards = (int16_t)num;
-		return single_value_done(ctx, SF_SIP_HDR_MAX_FORWARDS);
+		return header_done(m, SF_SIP_HDR_MAX_FORWARDS, false);
 	case SF_SIP_HDR_CONTACT:
 		if (v_end - v == 1 && buf[v] == '*') {
 			m->contact_star = true;
-			return single_value_done(ctx, SF_SIP_HDR_CONTACT);
+			return header_done(m, SF_SIP_HDR_CONTACT, false);
 		}
-		return list_done(ctx, SF_SIP_HDR_CONTACT,
-		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_CONTACT));
+		return grammar_done(ctx, SF_SIP_HDR_CONTACT,
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_CONTACT),
+		                    true);
 	case SF_SIP_HDR_ROUTE:
-		return list_done(ctx, SF_SIP_HDR_ROUTE,
-		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_ROUTE));
+		return grammar_done(ctx, SF_SIP_HDR_ROUTE,
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_ROUTE), true);
 	case SF_SIP_HDR_RECORD_ROUTE:
-		return list_done(ctx, SF_SIP_HDR_RECORD_ROUTE,
-		                 parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_RECORD_ROUTE));
+		return grammar_done(ctx, SF_SIP_HDR_RECORD_ROUTE,
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_RECORD_ROUTE),
+		                    true);
 	case SF_SIP_HDR_CONTENT_LENGTH:
 		if (!parse_uint(buf, v, v_end, UINT32_MAX, &num))
 			return SF_SIP_ERR_BAD_CONTENT_LENGTH;
@@ -345,23 +331,23 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 			return SF_SIP_ERR_CONTENT_LENGTH_CONFLICT;
 		m->has_content_length = true;
 		m->content_length = (uint32_t)num;
-		return single_value_done(ctx, SF_SIP_HDR_CONTENT_LENGTH);
+		return header_done(m, SF_SIP_HDR_CONTENT_LENGTH, false);
 	case SF_SIP_HDR_CONTENT_TYPE:
 		if (single_header(m, SF_SIP_HDR_CONTENT_TYPE))
 			m->content_type = span(v, v_end);
-		return single_value_done(ctx, SF_SIP_HDR_CONTENT_TYPE);
+		return header_done(m, SF_SIP_HDR_CONTENT_TYPE, false);
 	case SF_SIP_HDR_USER_AGENT:
 		if (single_header(m, SF_SIP_HDR_USER_AGENT))
 			m->user_agent = span(v, v_end);
-		return single_value_done(ctx, SF_SIP_HDR_USER_AGENT);
+		return header_done(m, SF_SIP_HDR_USER_AGENT, false);
 	case SF_SIP_HDR_EXPIRES:
 		m->has_expires = true;
 		m->expires = parse_uint(buf, v, v_end, UINT32_MAX, &num) ? (uint32_t)num : 3600;
-		return single_value_done(ctx, SF_SIP_HDR_EXPIRES);
+		return header_done(m, SF_SIP_HDR_EXPIRES, false);
 	case SF_SIP_HDR_EVENT:
 		if (single_header(m, SF_SIP_HDR_EVENT))
 			m->event = span(v, ctx_skip(ctx, SF_SIP_SCAN_TOKEN, v, v_end));
-		return single_value_done(ctx, SF_SIP_HDR_EVENT);
+		return header_done(m, SF_SIP_HDR_EVENT, false);
 	case SF_SIP_HDR_AUTHORIZATION:
 	case SF_SIP_HDR_PROXY_AUTHORIZATION:
 		/* The first Authorization wins over any Proxy-Authorization. */
@@ -372,20 +358,23 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 			if (err != SF_SIP_ERR_OK)
 				return err;
 		}
-		return single_value_done(ctx, id);
+		return header_done(m, id, false);
 	case SF_SIP_HDR_SUPPORTED:
-		return list_done(ctx, SF_SIP_HDR_SUPPORTED, parse_token_list(ctx, v, v_end, false));
+		return grammar_done(ctx, SF_SIP_HDR_SUPPORTED,
+		                    parse_token_list(ctx, v, v_end, false), true);
 	case SF_SIP_HDR_REQUIRE:
-		return list_done(ctx, SF_SIP_HDR_REQUIRE, parse_token_list(ctx, v, v_end, false));
+		return grammar_done(ctx, SF_SIP_HDR_REQUIRE, parse_token_list(ctx, v, v_end, false),
+		                    true);
 	case SF_SIP_HDR_PROXY_REQUIRE:
-		return list_done(ctx, SF_SIP_HDR_PROXY_REQUIRE,
-		                 parse_token_list(ctx, v, v_end, false));
+		return grammar_done(ctx, SF_SIP_HDR_PROXY_REQUIRE,
+		                    parse_token_list(ctx, v, v_end, false), true);
 	case SF_SIP_HDR_ALLOW_EVENTS:
-		return list_done(ctx, SF_SIP_HDR_ALLOW_EVENTS,
-		                 parse_token_list(ctx, v, v_end, false));
+		return grammar_done(ctx, SF_SIP_HDR_ALLOW_EVENTS,
+		                    parse_token_list(ctx, v, v_end, false), true);
 	case SF_SIP_HDR_ALLOW:
-		return list_done(ctx, SF_SIP_HDR_ALLOW, parse_token_list(ctx, v, v_end, true));
-	default: return single_value_done(ctx, id);
+		return grammar_done(ctx, SF_SIP_HDR_ALLOW, parse_token_list(ctx, v, v_end, true),
+		                    true);
+	default: return header_done(m, id, false);
 	}
 }
 
