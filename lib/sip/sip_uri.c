@@ -151,6 +151,16 @@ is_ipv6(const uint8_t *buf, size_t from, size_t to)
 	return gap ? groups <= 7 : groups == 8;
 }
 
+/* The start of the label that ends at or after end: after the last dot
+ * before end, or start. */
+static size_t
+label_start(const uint8_t *buf, size_t start, size_t end)
+{
+	while (end > start && buf[end - 1] != '.')
+		end--;
+	return end;
+}
+
 size_t
 parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span *host,
                uint8_t *host_type, uint16_t *port)
@@ -176,25 +186,33 @@ parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span
 			/* toplabel = ALPHA *( alphanum / "-" ): "1.2.3" or
 			 * "999.0.2.1" is neither a name nor an IPv4. */
 			size_t label = pos - (buf[pos - 1] == '.' && pos - 1 > start);
+			size_t n = label - start;
 
-			/* Back to the last dot. In the eight octets before the
-			 * label's end, found by a word compare: a top label is a
-			 * few octets, and this costs less than reading the dot
-			 * mask. */
-			if (label - start >= 8) {
+			/* Back to the last dot, found in the eight octets
+			 * before the label's end by a word compare (those
+			 * before the host masked off): a top label is a few
+			 * octets, and this costs less than an octet loop or
+			 * the dot's bit. A host starts after a scheme, so only
+			 * a Request-URI's can start within 8 octets of the
+			 * datagram's start. */
+			if (label >= 8) {
 				uint64_t x = load8(buf + label - 8) ^ 0x2e2e2e2e2e2e2e2eull;
 				/* The high bit of each octet that was a '.'. */
 				uint64_t dots =
 				        ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) |
 				          x | 0x7f7f7f7f7f7f7f7full);
 
+				if (n < 8)
+					dots &= ~(uint64_t)0 << (8 * (8 - n));
 				if (dots != 0)
 					label -= (size_t)__builtin_clzll(dots) / 8;
+				else if (n <= 8)
+					label = start;
 				else
-					label -= 8;
+					label = label_start(buf, start, label - 8);
+			} else {
+				label = label_start(buf, start, label);
 			}
-			while (label > start && buf[label - 1] != '.')
-				label--;
 			if (!CC_IS_ALPHA(buf[label]))
 				return 0;
 		}
@@ -259,12 +277,52 @@ scheme_id(const uint8_t *s, size_t len)
 	return SF_SIP_SCHEME_OTHER;
 }
 
+/* Whether a URI parameter ending at `at` ends where the parameter loop's
+ * skips would stop too: at the URI's end, or at the ';' or '>' that nearly
+ * always follows one (both outside paramchar). */
+static inline bool
+uri_param_ends(const uint8_t *buf, size_t at, size_t end)
+{
+	return at == end || buf[at] == ';' || buf[at] == '>';
+}
+
 size_t
 parse_uri_params(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_uri *uri)
 {
 	const uint8_t *buf = ctx->buf;
 
 	while (pos < end && buf[pos] == ';') {
+		size_t rest = end - pos;
+
+		/* transport=udp (tcp, tls), user=phone and lr, one of which
+		 * nearly every URI with parameters carries: word compares
+		 * instead of two skips and a name lookup. */
+		if (rest >= 14 && word_ieq(buf + pos, ";transpo", 8) &&
+		    uri_param_ends(buf, pos + 14, end)) {
+			enum sf_sip_transport transport = SF_SIP_TRANSPORT_NONE;
+
+			if (word_ieq(buf + pos + 8, "rt=udp", 6))
+				transport = SF_SIP_TRANSPORT_UDP;
+			else if (word_ieq(buf + pos + 8, "rt=tcp", 6))
+				transport = SF_SIP_TRANSPORT_TCP;
+			else if (word_ieq(buf + pos + 8, "rt=tls", 6))
+				transport = SF_SIP_TRANSPORT_TLS;
+			if (transport != SF_SIP_TRANSPORT_NONE) {
+				uri->transport = (uint8_t)transport;
+				pos += 14;
+				continue;
+			}
+		} else if (rest >= 11 && word_ieq(buf + pos, ";user=ph", 8) &&
+		           word_ieq(buf + pos + 8, "one", 3) && uri_param_ends(buf, pos + 11, end)) {
+			uri->user_param = span(pos + 6, pos + 11);
+			pos += 11;
+			continue;
+		} else if (rest >= 3 && word_ieq(buf + pos, ";lr", 3) &&
+		           uri_param_ends(buf, pos + 3, end)) {
+			uri->lr = true;
+			pos += 3;
+			continue;
+		}
 		size_t n = pos + 1;
 		size_t n_end = ctx_skip_escaped(ctx, SF_SIP_SCAN_URIPARAM, n, end);
 		size_t v = n_end, v_end = n_end;

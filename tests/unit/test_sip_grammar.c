@@ -1077,6 +1077,64 @@ uri_params(void **state)
 	assert_span_str(B, msg.to.uri.headers, "Subject=hi&Priority=urgent");
 	/* an empty param name */
 	expect(REQ(.start = "INVITE sip:bob@b.example.com;;lr SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+
+	/* transport=udp/tcp/tls, user=phone and lr are matched as words
+	 * when the URI's end, a ';' or a '>' follows them, and by the
+	 * general loop otherwise: both the same */
+	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com;transport=UDP SIP/2.0"));
+	assert_int_equal(msg.ruri.transport, SF_SIP_TRANSPORT_UDP);
+	assert_span_str(B, msg.ruri.params, ";transport=UDP");
+	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com;Transport=tls;LR;user=phone SIP/2.0"));
+	assert_int_equal(msg.ruri.transport, SF_SIP_TRANSPORT_TLS);
+	assert_true(msg.ruri.lr);
+	assert_span_str(B, msg.ruri.user_param, "phone");
+	assert_span_str(B, msg.ruri.params, ";Transport=tls;LR;user=phone");
+	expect_ok(REQ(.to = "To: <sip:bob@b.example.com;transport=tcp>;tag=1"));
+	assert_int_equal(msg.to.uri.transport, SF_SIP_TRANSPORT_TCP);
+	assert_span_str(B, msg.to.uri.params, ";transport=tcp");
+	assert_span_str(B, msg.to.tag, "1");
+	expect_ok(REQ(.to = "To: <sip:bob@b.example.com;user=phone;lr>"));
+	assert_span_str(B, msg.to.uri.user_param, "phone");
+	assert_true(msg.to.uri.lr);
+	/* the last of a repeated parameter wins, either way */
+	expect_ok(REQ(.to = "To: <sip:b@b.example.com;transport=tcp;transport=sctp;transport=udp>"));
+	assert_int_equal(msg.to.uri.transport, SF_SIP_TRANSPORT_UDP);
+	expect_ok(REQ(.to = "To: <sip:b@b.example.com;transport=udp;transport=sctp>"));
+	assert_int_equal(msg.to.uri.transport, SF_SIP_TRANSPORT_SCTP);
+	/* longer values and names, values and escapes after them */
+	static const struct {
+		const char *params;
+		enum sf_sip_transport transport;
+		const char *user;
+		bool lr;
+	} near[] = {
+	        {";transport=udpx", SF_SIP_TRANSPORT_OTHER, "", false},
+	        {";transport=udp%41", SF_SIP_TRANSPORT_OTHER, "", false},
+	        {";transport=ud", SF_SIP_TRANSPORT_OTHER, "", false},
+	        {";transports=udp", SF_SIP_TRANSPORT_NONE, "", false},
+	        {";user=phones", SF_SIP_TRANSPORT_NONE, "phones", false},
+	        {";user=phone%41", SF_SIP_TRANSPORT_NONE, "phone%41", false},
+	        {";user=phon", SF_SIP_TRANSPORT_NONE, "phon", false},
+	        {";lr=on", SF_SIP_TRANSPORT_NONE, "", true},
+	        {";lrx;lr", SF_SIP_TRANSPORT_NONE, "", true},
+	        {";lr%41", SF_SIP_TRANSPORT_NONE, "", false},
+	};
+	for (unsigned i = 0; i < sizeof(near) / sizeof(near[0]); i++) {
+		char start[128], to[128];
+
+		snprintf(start, sizeof(start), "INVITE sip:bob@b.example.com%s SIP/2.0",
+		         near[i].params);
+		snprintf(to, sizeof(to), "To: <sip:bob@b.example.com%s>", near[i].params);
+		for (int in_to = 0; in_to < 2; in_to++) {
+			const struct sf_sip_uri *uri = in_to ? &msg.to.uri : &msg.ruri;
+
+			expect_ok(in_to ? REQ(.to = to) : REQ(.start = start));
+			assert_span_str(B, uri->params, near[i].params);
+			assert_int_equal(uri->transport, near[i].transport);
+			assert_span_str(B, uri->user_param, near[i].user);
+			assert_int_equal(uri->lr, near[i].lr);
+		}
+	}
 }
 
 /* --- numbers ---------------------------------------------------------------------- */
@@ -1739,6 +1797,22 @@ host_forms(void **state)
 	         SF_SIP_HOST_NAME},
 	        {"a.very.long.host.name.that.runs.past.sixty.four.octets.of.one.block.example.1",
 	         0},
+	        /* the top label's start: found in the 8 octets before the
+	         * host's end (those before the host masked off), the host
+	         * having no dot, or past those 8 octets */
+	        {"ab.c1", SF_SIP_HOST_NAME},
+	        {"ab.1c", 0},
+	        {"ab.c1.", SF_SIP_HOST_NAME},
+	        {"abcdefgh", SF_SIP_HOST_NAME},
+	        {"1bcdefgh", 0},
+	        {"x.abcdefg", SF_SIP_HOST_NAME},
+	        {"x.1bcdefg", 0},
+	        {"x.abcdefgh", SF_SIP_HOST_NAME},
+	        {"x.1bcdefgh", 0},
+	        {"x.abcdefghij", SF_SIP_HOST_NAME},
+	        {"x.1bcdefghij", 0},
+	        {"a.b.c.d.e.f.g.h", SF_SIP_HOST_NAME},
+	        {"a.b.c.d.e.f.g.8", 0},
 	};
 	char start[256], pad[80];
 
