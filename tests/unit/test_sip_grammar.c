@@ -1097,7 +1097,8 @@ uri_params(void **state)
 	assert_span_str(B, msg.to.uri.user_param, "phone");
 	assert_true(msg.to.uri.lr);
 	/* the last of a repeated parameter wins, either way */
-	expect_ok(REQ(.to = "To: <sip:b@b.example.com;transport=tcp;transport=sctp;transport=udp>"));
+	expect_ok(
+	        REQ(.to = "To: <sip:b@b.example.com;transport=tcp;transport=sctp;transport=udp>"));
 	assert_int_equal(msg.to.uri.transport, SF_SIP_TRANSPORT_UDP);
 	expect_ok(REQ(.to = "To: <sip:b@b.example.com;transport=udp;transport=sctp>"));
 	assert_int_equal(msg.to.uri.transport, SF_SIP_TRANSPORT_SCTP);
