@@ -480,6 +480,18 @@ name_addr_fast(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name_
 	return pos;
 }
 
+/* Whether the whole value [from, to) is one name-addr that name_addr_fast
+ * parses, into *na. Called by the header dispatch for From, To and Contact
+ * before parse_name_addr_header: a small function of its own, with the
+ * host and parameter grammars inlined, spares the common value the
+ * flattened list grammar's register saves, its switch on the header and
+ * its list walk (~35 instructions a value). */
+__attribute__((flatten)) bool
+name_addr_value_fast(struct parse_ctx *ctx, size_t from, size_t to, struct sf_sip_name_addr *na)
+{
+	return name_addr_fast(ctx, from, to, na) == to;
+}
+
 /* name-addr / addr-spec list into out[*count..max); Route and Record-Route
  * take name-addr only (bracketed_only, RFC 3261 §20.30, §20.34). A list's
  * values are indexed in the view's values array; From and To, one

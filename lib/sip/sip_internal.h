@@ -571,6 +571,10 @@ enum sf_sip_error parse_via_values(struct parse_ctx *ctx, size_t from, size_t to
  * (id) into its place in the view. */
 enum sf_sip_error parse_name_addr_header(struct parse_ctx *ctx, size_t from, size_t to,
                                          enum sf_sip_header_id id);
+/* Whether [from, to) is one name-addr of the common form (sip_headers.c),
+ * parsed into *na; false leaves *na to parse_name_addr_header. */
+bool name_addr_value_fast(struct parse_ctx *ctx, size_t from, size_t to,
+                          struct sf_sip_name_addr *na);
 enum sf_sip_error parse_auth(struct parse_ctx *ctx, size_t from, size_t to);
 enum sf_sip_error parse_token_list(struct parse_ctx *ctx, size_t from, size_t to, bool allow);
 

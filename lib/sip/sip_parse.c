@@ -270,7 +270,8 @@ grammar_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error 
 }
 
 static inline __attribute__((always_inline)) enum sf_sip_error
-parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, size_t v_end)
+parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, size_t v_end,
+                   bool fast)
 {
 	const uint8_t *buf = ctx->buf;
 	struct sf_sip_msg *m = ctx->msg;
@@ -282,11 +283,15 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 	case SF_SIP_HDR_FROM:
 		if (!single_header(m, SF_SIP_HDR_FROM))
 			return SF_SIP_ERR_DUP_FROM;
+		if (fast && name_addr_value_fast(ctx, v, v_end, &m->from))
+			return header_done(m, SF_SIP_HDR_FROM, false);
 		return grammar_done(ctx, SF_SIP_HDR_FROM,
 		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_FROM), false);
 	case SF_SIP_HDR_TO:
 		if (!single_header(m, SF_SIP_HDR_TO))
 			return SF_SIP_ERR_DUP_TO;
+		if (fast && name_addr_value_fast(ctx, v, v_end, &m->to))
+			return header_done(m, SF_SIP_HDR_TO, false);
 		return grammar_done(ctx, SF_SIP_HDR_TO,
 		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_TO), false);
 	case SF_SIP_HDR_CALL_ID:
@@ -313,6 +318,15 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, si
 		if (v_end - v == 1 && buf[v] == '*') {
 			m->contact_star = true;
 			return header_done(m, SF_SIP_HDR_CONTACT, false);
+		}
+		/* One value and room for it: what the list grammar would do
+		 * with it, without its walk. */
+		if (fast && m->contact_count < SF_SIP_MAX_CONTACTS &&
+		    m->value_count < SF_SIP_MAX_VALUES &&
+		    name_addr_value_fast(ctx, v, v_end, &m->contact[m->contact_count])) {
+			m->contact_count++;
+			m->values[m->value_count++] = span(v, v_end);
+			return header_done(m, SF_SIP_HDR_CONTACT, true);
 		}
 		return grammar_done(ctx, SF_SIP_HDR_CONTACT,
 		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_CONTACT),
@@ -454,7 +468,7 @@ take_continuations(struct parse_ctx *ctx, size_t *lf, size_t *v_end)
  * over the limit is reported. */
 static inline __attribute__((always_inline)) enum sf_sip_error
 add_header(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t pos, size_t name_end, size_t v,
-           size_t v_end, size_t end)
+           size_t v_end, size_t end, bool fast)
 {
 	struct sf_sip_msg *const m = ctx->msg;
 	uint16_t count = m->header_count;
@@ -479,7 +493,7 @@ add_header(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t pos, size_t n
 	               "an entry is two little-endian words");
 	memcpy(&h->name, &spans, sizeof(spans));
 	memcpy(&h->first_value, &entry, sizeof(entry));
-	enum sf_sip_error err = parse_header_value(ctx, id, v, v_end);
+	enum sf_sip_error err = parse_header_value(ctx, id, v, v_end, fast);
 
 	if (err != SF_SIP_ERR_OK)
 		return ctx_fail(ctx, err, pos, v_end);
@@ -536,7 +550,7 @@ header_line_general(struct parse_ctx *ctx, size_t pos, size_t lf, size_t max_lin
 	while (v_end > v && cc_is(buf[v_end - 1], CC_LWS))
 		v_end--;
 	*next = lf + 1;
-	return add_header(ctx, id, pos, name_end, v, v_end, end);
+	return add_header(ctx, id, pos, name_end, v, v_end, end, ctx->fast);
 }
 
 /* The datagram ended right after a complete header line, with no empty
@@ -624,7 +638,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 			if (id == SF_SIP_HDR_OTHER &&
 			    ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, colon) != colon)
 				return ctx_fail(ctx, SF_SIP_ERR_BAD_HEADER_NAME, pos, end);
-			err = add_header(ctx, id, pos, colon, v, end, end);
+			err = add_header(ctx, id, pos, colon, v, end, end, true);
 			if (err != SF_SIP_ERR_OK)
 				return err;
 			pos = lf + 1;
