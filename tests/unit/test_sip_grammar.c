@@ -893,6 +893,42 @@ contacts(void **state)
 			                      i);
 		expect(REQ(.extra = many), SF_SIP_ERR_TOO_MANY_CONTACTS);
 		assert_int_equal(sf_sip_error_status(SF_SIP_ERR_TOO_MANY_CONTACTS), 513);
+		/* the same in Contact headers of one value each (the dispatch's
+		 * fast path): the view's last Contact accepted, one more not */
+		n = 0;
+		for (int i = 0; i < SF_SIP_MAX_CONTACTS; i++)
+			n += (size_t)snprintf(many + n, sizeof(many) - n,
+			                      "%sContact: <sip:c%d@example.com>;expires=%d",
+			                      i ? "\r\n" : "", i, i);
+		expect_ok(REQ(.extra = many));
+		assert_int_equal(msg.contact_count, SF_SIP_MAX_CONTACTS);
+		for (int i = 0; i < SF_SIP_MAX_CONTACTS; i++) {
+			const struct sf_sip_header *h =
+			        &msg.headers[msg.first_header[SF_SIP_HDR_CONTACT] + i];
+			char user[8];
+
+			snprintf(user, sizeof(user), "c%d", i);
+			assert_span_str(B, msg.contact[i].uri.user, user);
+			assert_int_equal(h->id, SF_SIP_HDR_CONTACT);
+			assert_int_equal(h->n_values, 1);
+			assert_int_equal(msg.values[h->first_value].off, msg.contact[i].raw.off);
+			assert_int_equal(msg.values[h->first_value].len, msg.contact[i].raw.len);
+		}
+		snprintf(many + n, sizeof(many) - n, "\r\nContact: <sip:one@example.com>");
+		expect(REQ(.extra = many), SF_SIP_ERR_TOO_MANY_CONTACTS);
+	}
+	/* the values array full (the Via's value and 511 Supported ones): a
+	 * Contact after them is one too many */
+	{
+		static char values[8192];
+		size_t n = (size_t)snprintf(values, sizeof(values), "Supported: t0");
+
+		for (int i = 1; i < SF_SIP_MAX_VALUES - 1; i++)
+			n += (size_t)snprintf(values + n, sizeof(values) - n, ",t%d", i);
+		expect_ok(REQ(.extra = values));
+		assert_int_equal(msg.value_count, SF_SIP_MAX_VALUES);
+		snprintf(values + n, sizeof(values) - n, "\r\nContact: <sip:one@example.com>");
+		expect(REQ(.extra = values), SF_SIP_ERR_TOO_MANY_VALUES);
 	}
 }
 
