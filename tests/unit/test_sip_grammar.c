@@ -1821,6 +1821,11 @@ host_forms(void **state)
 	        {"1.2.3.4.5", 0},
 	        {"1..3.4", 0},
 	        {"1.2.3.", 0}, /* a trailing dot: the top label "3" starts with a digit */
+	        /* empty runs in hosts long enough for the IPv4 check */
+	        {"1..23.4", 0},
+	        {"12.3..4", 0},
+	        {"1.2.34.", 0},
+	        {"123.45.6.", 0},
 	        {"1234.1.1.1", 0},
 	        {"1.2.3.4a", 0},
 	        {"1.2.3.a4", SF_SIP_HOST_NAME},
