@@ -68,12 +68,12 @@ static const uint8_t in_host[32] = {
  * dots, none adjacent nor last (so no run is empty), no run longer than
  * three, and only a three-digit run can exceed 255. Every test is a lane
  * of one vector and the dots are counted by a sum of lanes, so that two
- * branches and a handful of integer instructions are left: the same tests
- * on movemask bits took some thirty integer instructions and five
- * branches, and the parser's time follows those, not its vector work
- * (bench/README.md, ninth round). The octet after the host is not a host
- * character, so no digit run goes past the host. No loop whose branches
- * follow the digits, which real traffic varies from message to message. */
+ * branches and a handful of integer instructions are left, where the same
+ * tests on movemask bits took some thirty and five branches (measured:
+ * ~4 ns less a message; bench/README.md, ninth round). The octet after the
+ * host is not a host character, so no digit run goes past the host. No
+ * loop whose branches follow the digits, which real traffic varies from
+ * message to message. */
 static bool
 ctx_is_ipv4(struct parse_ctx *ctx, size_t from, size_t to)
 {
@@ -214,9 +214,9 @@ parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span
 			 * before the label's end by a word compare (those
 			 * before the host masked off): a top label is a few
 			 * octets, and this costs less than an octet loop or
-			 * the dot's bit. A host starts after a scheme, so only
-			 * a Request-URI's can start within 8 octets of the
-			 * datagram's start. */
+			 * the dot's bit. Only a label ending within 8 octets
+			 * of the datagram's start (a short Request-URI's) or
+			 * longer than 8 octets is left to the loop. */
 			if (label >= 8) {
 				uint64_t x = load8(buf + label - 8) ^ 0x2e2e2e2e2e2e2e2eull;
 				/* The high bit of each octet that was a '.'. */
