@@ -90,8 +90,11 @@ frame_floor_parse(void *ctx, void *state, const uint8_t *buf, size_t len, uint32
 			return FRAME_FLOOR_NO_COLON;
 		if (n == SF_SIP_MAX_HEADERS)
 			return FRAME_FLOOR_TOO_MANY;
-		enum sf_sip_header_id id =
-		        colon > pos ? header_id(buf + pos, colon - pos) : SF_SIP_HDR_OTHER;
+		/* The parser's lookup for a line of the common shape, which
+		 * reads the 16 octets that end with the name. */
+		enum sf_sip_header_id id = colon <= pos  ? SF_SIP_HDR_OTHER
+		                           : colon >= 16 ? header_id_line(buf + pos, colon - pos)
+		                                         : header_id(buf + pos, colon - pos);
 		size_t v = colon + 1 + (colon + 1 < end && buf[colon + 1] == ' ');
 		struct sf_sip_header *h = &f->headers[n++];
 

@@ -66,6 +66,25 @@ def fold(chunk):
     return sum((0x20 if chr(c).isalpha() else 0) << (8 * i) for i, c in enumerate(chunk))
 
 
+def c_string(octets):
+    """A C string literal's body for 16 octets: 0 as a three-digit octal
+    escape (so that no octet after it can extend it), LF as \\n."""
+    return "".join({0: "\\000", 10: "\\n"}.get(c, chr(c)) for c in octets)
+
+
+def line_strings(s):
+    """The 16 octets that end with the name as the fast header loop loads
+    them (the previous line's LF, then the lower-case name, right-aligned,
+    0 before), and its case fold (0x20, a space, on each letter). A name
+    over 15 octets is left to the word compares: its line asks for an LF
+    as the name's last octet, which no name has."""
+    b = s.encode()
+    if len(b) > 15:
+        return c_string(b"\0" * 15 + b"\n"), c_string(b"\0" * 16)
+    line = (b"\n" + b).rjust(16, b"\0")
+    return c_string(line), c_string(bytes(0x20 if chr(c).isalpha() else 0 for c in line))
+
+
 def main():
     names = names_from_header(sys.argv[1] if len(sys.argv) > 1 else "include/sipfront/sip.h")
     mult = find_multiplier(names)
@@ -76,7 +95,13 @@ def main():
         wv = ", ".join(f"0x{int.from_bytes(w, 'little'):x}ull" for w in ws)
         fv = ", ".join(f"0x{fold(w):x}ull" for w in ws)
         tail = (MASK64 << (8 * (8 - min(len(s), 8)))) & MASK64
-        print(f"        [{slot(key(s), mult)}] = {{{{{wv}}}, {{{fv}}}, 0x{tail:x}ull, {len(s)}, SF_SIP_HDR_{name}}}, /* {s} */")
+        line, lfold = line_strings(s)
+        head = f"        [{slot(key(s), mult)}] = {{"
+        pad = " " * len(head)
+        print(f"{head}\"{line}\",")
+        for field in (f"\"{lfold}\"", f"{{{wv}}}", f"{{{fv}}}", f"0x{tail:x}ull", f"{len(s)}"):
+            print(f"{pad}{field},")
+        print(f"{pad}SF_SIP_HDR_{name}}}, /* {s} */")
     print("};")
 
 

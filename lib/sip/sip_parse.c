@@ -608,6 +608,20 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 	 * paths, takes the general path line by line. */
 	if (!ctx->fast || len > ctx->parser->limits.max_line_len)
 		return parse_headers_general(ctx, pos, body);
+	/* header_id_line reads the 16 octets that end with a name: a line
+	 * that starts before that (after a start line of 15 octets or fewer,
+	 * which the shortest status lines are) takes the general path. */
+	while (pos < 16) {
+		size_t next = pos;
+		enum sf_sip_error err = header_line_general(ctx, pos, ctx_lf_take(ctx),
+		                                            SIZE_MAX /* see above */, &next, body);
+
+		if (err != SF_SIP_ERR_OK || *body != SIZE_MAX)
+			return err;
+		pos = next;
+		if (pos >= len)
+			return headers_end_at_len(ctx, body);
+	}
 	for (;;) {
 		size_t lf = ctx_lf_take(ctx);
 		size_t end = lf - 1, colon = end, v;
@@ -637,7 +651,7 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		    (v = colon + 1 + (buf[colon + 1] == ' '), buf[v] > ' ') && buf[end - 1] > ' ' &&
 		    lf + 1 < len &&
 		    (buf[lf + 1] > ' ' || (buf[lf + 1] != ' ' && buf[lf + 1] != '\t'))) {
-			enum sf_sip_header_id id = header_id(buf + pos, colon - pos);
+			enum sf_sip_header_id id = header_id_line(buf + pos, colon - pos);
 
 			if (id == SF_SIP_HDR_OTHER &&
 			    ctx_skip(ctx, SF_SIP_SCAN_TOKEN, pos, colon) != colon)

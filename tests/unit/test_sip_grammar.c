@@ -349,6 +349,16 @@ case_insensitive_names(void **state)
 		assert_int_equal(msg.headers[i].id, SF_SIP_HDR_OTHER);
 	assert_int_equal(msg.via_count, 1);
 	assert_int_equal(msg.contact_count, 0);
+	/* Names that hash like a known one and end with it, but are longer:
+	 * only the line feed before a name tells them apart in the header
+	 * loop's 16-octet compare (header_id_line). */
+	expect_ok(REQ(.extra = "ggggggggggVia: 1\r\niiiiiiv: 2\r\neef: 3\r\nAAAACall-ID: 4\r\n"
+	                       "llMax-Forwards: 5\r\nbbc: 6\r\nddexpires: 7"));
+	for (unsigned i = 6; i < 13; i++)
+		assert_int_equal(msg.headers[i].id, SF_SIP_HDR_OTHER);
+	assert_int_equal(msg.via_count, 1);
+	assert_int_equal(msg.max_forwards, 70);
+	assert_false(msg.has_expires);
 
 	/* every other known name, in upper case, maps to its id */
 	static const struct {
@@ -470,6 +480,69 @@ every_listed_name(void **state)
 }
 
 /* Every compact form of RFC 3261 §7.3.3 and its extensions. */
+/* The header loop matches a name by the 16 octets that end with it, so a
+ * line that starts before octet 16 (after the shortest start lines) takes
+ * the general path. Headers starting at octets 13 to 18, compact and full
+ * names first, each give the view the parser gives with its fast paths
+ * off, and every name its id, also when the datagram's first octet follows
+ * a guard page. */
+static void
+names_near_the_start(void **state)
+{
+	static const char *const starts[] = {
+	        "SIP/2.0 100",      /* 13 octets with its CRLF */
+	        "SIP/2.0 100 ",     /* 14 */
+	        "SIP/2.0 100 X",    /* 15 */
+	        "SIP/2.0 100 XY",   /* 16 */
+	        "SIP/2.0 100 XYZ",  /* 17 */
+	        "SIP/2.0 100 WXYZ", /* 18 */
+	        "OPTIONS sip:a SIP/2.0",
+	};
+	static const char *const firsts[] = {
+	        "v: SIP/2.0/UDP a.example.com;branch=z9hG4bK1",
+	        "Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1",
+	        "vIA: SIP/2.0/UDP a.example.com;branch=z9hG4bK1",
+	};
+	struct sf_sip_parser slow;
+	static struct sf_sip_msg slow_msg, front_msg;
+	struct tsu_guarded front = {0};
+	char why[256];
+
+	(void)state;
+	assert_int_equal(sf_sip_parser_init(&slow, SF_SIP_SCAN_AUTO), 0);
+	slow.fast_paths = false;
+	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++) {
+		for (size_t k = 0; k < sizeof(firsts) / sizeof(firsts[0]); k++) {
+			bool request = starts[i][0] == 'O';
+
+			expect_ok(REQ(.start = starts[i], .via = firsts[k],
+			              .cseq = request ? "CSeq: 1 OPTIONS" : NULL,
+			              .extra = "X: 1\r\nSubject: hi"));
+			assert_int_equal(msg.headers[0].name.off, strlen(starts[i]) + 2);
+			assert_int_equal(msg.headers[0].id, SF_SIP_HDR_VIA);
+			assert_int_equal(msg.headers[1].id, SF_SIP_HDR_MAX_FORWARDS);
+			assert_int_equal(msg.headers[6].id, SF_SIP_HDR_OTHER);
+			assert_int_equal(msg.headers[7].id, SF_SIP_HDR_SUBJECT);
+			assert_int_equal(msg.via_count, 1);
+			assert_true(tsu_span_eq(B, msg.via[0].branch, "z9hG4bK1"));
+			/* Again from a copy whose first octet follows a guard
+			 * page, where a read before the datagram faults. */
+			tsu_guard_front(&front, B, cur_len);
+			tsu_msg_reset(&front_msg);
+			assert_int_equal(sf_sip_parse(&parser, front.data, cur_len, &front_msg),
+			                 SF_SIP_ERR_OK);
+			tsu_msg_reset(&slow_msg);
+			assert_int_equal(sf_sip_parse(&slow, front.data, cur_len, &slow_msg),
+			                 SF_SIP_ERR_OK);
+			tsu_unguard(&front);
+			if (tsu_msg_diff(&msg, &front_msg, why, sizeof(why)) != 0 ||
+			    tsu_msg_diff(&msg, &slow_msg, why, sizeof(why)) != 0)
+				fail_msg("start \"%s\", first line \"%s\": %s", starts[i],
+				         firsts[k], why);
+		}
+	}
+}
+
 static void
 compact_forms(void **state)
 {
@@ -2053,6 +2126,7 @@ main(void)
 	        cmocka_unit_test(header_lines),
 	        cmocka_unit_test(case_insensitive_names),
 	        cmocka_unit_test(every_listed_name),
+	        cmocka_unit_test(names_near_the_start),
 	        cmocka_unit_test(compact_forms),
 	        cmocka_unit_test(via_basic),
 	        cmocka_unit_test(via_params),

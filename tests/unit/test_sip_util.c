@@ -133,8 +133,8 @@ tsu_free_names(char **names, size_t n)
 	free(names);
 }
 
-void
-tsu_guard(struct tsu_guarded *g, const void *data, size_t len)
+static void
+guard_at(struct tsu_guarded *g, const void *data, size_t len, bool front)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	size_t data_pages = (len + page - 1) / page;
@@ -151,9 +151,21 @@ tsu_guard(struct tsu_guarded *g, const void *data, size_t len)
 	if (mprotect(base, page, PROT_NONE) != 0 ||
 	    mprotect(base + (data_pages + 1) * page, page, PROT_NONE) != 0)
 		abort();
-	g->data = base + (data_pages + 1) * page - len;
+	g->data = front ? base + page : base + (data_pages + 1) * page - len;
 	if (len > 0)
 		memcpy(g->data, data, len);
+}
+
+void
+tsu_guard(struct tsu_guarded *g, const void *data, size_t len)
+{
+	guard_at(g, data, len, false);
+}
+
+void
+tsu_guard_front(struct tsu_guarded *g, const void *data, size_t len)
+{
+	guard_at(g, data, len, true);
 }
 
 void

@@ -40,6 +40,9 @@ struct tsu_guarded {
 	size_t map_len;
 };
 void tsu_guard(struct tsu_guarded *g, const void *data, size_t len);
+/* The same with the data's first octet just after the lower guard page: a
+ * read before the datagram faults at once. */
+void tsu_guard_front(struct tsu_guarded *g, const void *data, size_t len);
 void tsu_unguard(struct tsu_guarded *g);
 
 /* Fills *msg with a fixed pattern before a parse, so that two parses that
