@@ -388,7 +388,9 @@ parse_name_addr(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name
  * space, no password, no escape in the user part and no ?headers. Parsed
  * straight through, with the general grammar's own host and URI-parameter
  * parsers; 0 for anything else (any error too), which parse_name_addr then
- * parses from pos, overwriting what this wrote. Returns the end. */
+ * parses from pos, overwriting what this wrote. Returns the end. Callers
+ * call it only with the fast paths on (ctx->fast): the header dispatch
+ * checks that already for From, To and Contact. */
 static inline size_t
 name_addr_fast(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name_addr *na)
 {
@@ -396,7 +398,7 @@ name_addr_fast(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_name_
 	struct sf_sip_uri *uri = &na->uri;
 	size_t start = pos;
 
-	if (!ctx->fast || pos >= to)
+	if (pos >= to)
 		return 0;
 	memset(na, 0, sizeof(*na));
 	if (buf[pos] == '"') {
@@ -507,7 +509,7 @@ parse_name_addr_values(struct parse_ctx *ctx, size_t from, size_t to, struct sf_
 	for (;;) {
 		if (*count >= max)
 			return too_many;
-		size_t end = name_addr_fast(ctx, pos, to, &out[*count]);
+		size_t end = ctx->fast ? name_addr_fast(ctx, pos, to, &out[*count]) : 0;
 
 		pos = end != 0 ? end : parse_name_addr(ctx, pos, to, &out[*count]);
 		if (pos == 0 || (bracketed_only && !out[*count].bracketed))

@@ -241,6 +241,18 @@ parse_hostport(struct parse_ctx *ctx, size_t pos, size_t end, struct sf_sip_span
 	}
 	*host = span(start, pos);
 	*port = 0;
+	/* The default port, which most URIs and Vias that name a port carry:
+	 * one word compare and the octet after it, no digit skip and no
+	 * conversion (measured with this round's other two steps: ~7 ns a
+	 * message less; bench/README.md, tenth round). The octet at end is
+	 * inside the datagram: a value ends before its line's LF, a
+	 * Request-URI before " SIP/2.0". */
+	if (end - pos >= 5 &&
+	    load4(buf + pos) == (':' | '5' << 8 | '0' << 16 | (uint32_t)'6' << 24) &&
+	    buf[pos + 4] == '0' && !CC_IS_DIGIT(buf[pos + 5])) {
+		*port = 5060;
+		return pos + 5;
+	}
 	if (pos < end && buf[pos] == ':') {
 		size_t digits = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, pos + 1, end);
 		uint64_t v;

@@ -1130,6 +1130,27 @@ uri_parts(void **state)
 	expect(REQ(.start = "INVITE sip:bob@b.example.com: SIP/2.0"), SF_SIP_ERR_BAD_RURI);
 	expect(REQ(.start = "INVITE sip:bob@b.example.com:50a SIP/2.0"), SF_SIP_ERR_BAD_RURI);
 	expect(REQ(.start = "INVITE sip:bob@b.example.com:-1 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	/* The default port has a word compare of its own (parse_hostport):
+	 * it ends there only when no digit follows, wherever it is. */
+	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com:50600 SIP/2.0"));
+	assert_int_equal(msg.ruri.port, 50600);
+	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com:5061 SIP/2.0"));
+	assert_int_equal(msg.ruri.port, 5061);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com:506000 SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect(REQ(.start = "INVITE sip:bob@b.example.com:5060x SIP/2.0"), SF_SIP_ERR_BAD_RURI);
+	expect_ok(REQ(.start = "INVITE sip:bob@b.example.com:5060;lr SIP/2.0",
+	              .to = "To: <sip:bob@192.0.2.4:50601>",
+	              .via = "Via: SIP/2.0/UDP 192.0.2.1:50600;branch=z9hG4bK1",
+	              .extra = "Contact: <sip:c@192.0.2.5:5060>"));
+	assert_int_equal(msg.ruri.port, 5060);
+	assert_true(msg.ruri.lr);
+	assert_int_equal(msg.to.uri.port, 50601);
+	assert_int_equal(msg.via[0].port, 50600);
+	assert_int_equal(msg.contact[0].uri.port, 5060);
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP 192.0.2.1:5060"));
+	assert_int_equal(msg.via[0].port, 5060);
+	expect(REQ(.via = "Via: SIP/2.0/UDP 192.0.2.1:50609999;branch=z9hG4bK1"),
+	       SF_SIP_ERR_BAD_VIA);
 	/* in name-addrs the same */
 	expect(REQ(.to = "To: <sip:bob@b.example.com:70000>"), SF_SIP_ERR_BAD_TO);
 	expect(REQ(.extra = "Contact: <sip:bob@b.example.com:99999>"), SF_SIP_ERR_BAD_CONTACT);
@@ -1580,6 +1601,21 @@ limits(void **state)
 	expect(REQ(.extra = "X-A: 1\r\nX-B: 2"), SF_SIP_ERR_TOO_MANY_HEADERS);
 	assert_int_equal(sf_sip_error_status(SF_SIP_ERR_TOO_MANY_HEADERS), 513);
 	expect_ok(REQ(.extra = "X-A: 1"));
+	/* The count comes before the name, on either path: a bad name over
+	 * the limit (the ninth header) is one header too many, under it a
+	 * bad name. */
+	for (int fast = 1; fast >= 0; fast--) {
+		parser.fast_paths = fast;
+		expect(REQ(.extra = "X-A: 1\r\nX-B: 2\r\nBad Name: 3"),
+		       SF_SIP_ERR_TOO_MANY_HEADERS);
+		expect(REQ(.extra = "X-A: 1\r\nX-B: 2\r\nBad(Name): 3"),
+		       SF_SIP_ERR_TOO_MANY_HEADERS);
+		expect(REQ(.extra = "Bad(Name): 1"), SF_SIP_ERR_BAD_HEADER_NAME);
+		assert_int_equal(msg.error_at.off,
+		                 strstr((const char *)B, "Bad(") - (const char *)B);
+		assert_int_equal(msg.error_at.len, strlen("Bad(Name): 1"));
+	}
+	parser.fast_paths = true;
 
 	/* too many Vias: 3 with a limit of 2 */
 	lim = (struct sf_sip_limits){4096, 64, 1024, 2};
