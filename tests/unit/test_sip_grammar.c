@@ -184,6 +184,22 @@ request_line(void **state)
 	                 SF_SIP_METHOD_EXTENSION);
 	assert_int_equal(sf_sip_method_from_token((const uint8_t *)"INVIT", 5),
 	                 SF_SIP_METHOD_EXTENSION);
+	/* Tokens a method lookup could take for one: a method's first and
+	 * last octets and length but another octet inside, another case
+	 * (methods are case-sensitive), a method with more after it; empty
+	 * and too long. */
+	static const char *const not_methods[] = {
+	        "INVATE",    "iNVITE",    "InvitE",     "AxK", "REGISTXR",  "SUBSCRIXE",
+	        "SUBSCRIBP", "SUBSCRIB$", "SUBSCRIBEE", "",    "MESSAGEXX", "BYEBYEBYEBYE",
+	};
+	for (size_t i = 0; i < sizeof(not_methods) / sizeof(not_methods[0]); i++)
+		assert_int_equal(sf_sip_method_from_token((const uint8_t *)not_methods[i],
+		                                          strlen(not_methods[i])),
+		                 SF_SIP_METHOD_EXTENSION);
+	/* an Allow list maps its methods, and only those */
+	expect_ok(REQ(.extra = "Allow: SUBSCRIBE, SUBSCRIBP, invite, PRACK, ACK"));
+	assert_int_equal(msg.allow_mask, 1u << SF_SIP_METHOD_SUBSCRIBE | 1u << SF_SIP_METHOD_PRACK |
+	                                         1u << SF_SIP_METHOD_ACK);
 
 	expect(REQ(.start = "INVITE  sip:bob@biloxi.example.com SIP/2.0"),
 	       SF_SIP_ERR_BAD_REQUEST_LINE);
