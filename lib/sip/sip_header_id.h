@@ -302,15 +302,20 @@ static const struct header_entry header_table[1 << HEADER_HASH_BITS] = {
                  SF_SIP_HDR_RECORD_ROUTE}, /* record-route */
 };
 
-/* The id of the header name n[0, len), len > 0. The 8 octets before
- * n + len must be readable: a header name follows the start line, which is
- * longer than that. */
-static inline enum sf_sip_header_id
-header_id(const uint8_t *n, size_t len)
+/* The table entry the hash of the name n[0, len), len > 0, selects. */
+static inline const struct header_entry *
+header_slot(const uint8_t *n, size_t len)
 {
 	uint64_t key = ((uint64_t)n[0] | (uint64_t)n[len - 1] << 8 | (uint64_t)len << 16) | 0x2020;
-	const struct header_entry *e =
-	        &header_table[(key * HEADER_HASH_MULT) >> (64 - HEADER_HASH_BITS)];
+
+	return &header_table[(key * HEADER_HASH_MULT) >> (64 - HEADER_HASH_BITS)];
+}
+
+/* The id of e if the name n[0, len) is e's, by its word compares; the 8
+ * octets before n + len must be readable. */
+static inline enum sf_sip_header_id
+header_words_match(const struct header_entry *e, const uint8_t *n, size_t len)
+{
 	/* Read with the length, before the compares: the entry's address
 	 * then need not live on (in a register, or spilled) until the end. */
 	enum sf_sip_header_id id = (enum sf_sip_header_id)e->id;
@@ -322,6 +327,15 @@ header_id(const uint8_t *n, size_t len)
 	if (len > 16 && (load8(n + 8) | e->fold[2]) != e->word[2])
 		return SF_SIP_HDR_OTHER;
 	return id;
+}
+
+/* The id of the header name n[0, len), len > 0. The 8 octets before
+ * n + len must be readable: a header name follows the start line, which is
+ * longer than that. */
+static inline enum sf_sip_header_id
+header_id(const uint8_t *n, size_t len)
+{
+	return header_words_match(header_slot(n, len), n, len);
 }
 
 /* header_id for a name at the start of a header line (the octet before it
@@ -337,9 +351,7 @@ header_id(const uint8_t *n, size_t len)
 static inline enum sf_sip_header_id
 header_id_line(const uint8_t *n, size_t len)
 {
-	uint64_t key = ((uint64_t)n[0] | (uint64_t)n[len - 1] << 8 | (uint64_t)len << 16) | 0x2020;
-	const struct header_entry *e =
-	        &header_table[(key * HEADER_HASH_MULT) >> (64 - HEADER_HASH_BITS)];
+	const struct header_entry *e = header_slot(n, len);
 	__m128i line = _mm_load_si128((const __m128i *)e->line);
 	__m128i octets = _mm_or_si128(_mm_loadu_si128((const __m128i *)(n + len - 16)),
 	                              _mm_load_si128((const __m128i *)e->line_fold));
@@ -353,7 +365,7 @@ header_id_line(const uint8_t *n, size_t len)
 		return (enum sf_sip_header_id)e->id;
 	if (e->len <= 15)
 		return SF_SIP_HDR_OTHER;
-	return header_id(n, len);
+	return header_words_match(e, n, len);
 }
 
 #endif /* SIPFRONT_SIP_HEADER_ID_H */

@@ -578,24 +578,24 @@ headers_end_at_len(struct parse_ctx *ctx, size_t *body)
 	return SF_SIP_ERR_OK;
 }
 
-/* The header section with every line through header_line_general: without
- * fast paths, or when a line could be over the limit. */
+/* Header lines from *pos through header_line_general, each up to max_line
+ * octets, while they start before stop: until the empty line (*body set),
+ * the datagram's end or an error. *pos is then the next line's start. */
 static __attribute__((noinline)) enum sf_sip_error
-parse_headers_general(struct parse_ctx *ctx, size_t pos, size_t *body)
+parse_lines_general(struct parse_ctx *ctx, size_t *pos, size_t stop, size_t max_line, size_t *body)
 {
-	const size_t len = ctx->len;
-
-	for (;;) {
-		size_t lf = ctx_lf_take(ctx), next = pos;
-		enum sf_sip_error err = header_line_general(
-		        ctx, pos, lf, ctx->parser->limits.max_line_len, &next, body);
+	while (*pos < stop) {
+		size_t next = *pos;
+		enum sf_sip_error err =
+		        header_line_general(ctx, *pos, ctx_lf_take(ctx), max_line, &next, body);
 
 		if (err != SF_SIP_ERR_OK || *body != SIZE_MAX)
 			return err;
-		pos = next;
-		if (pos >= len)
+		*pos = next;
+		if (next >= ctx->len)
 			return headers_end_at_len(ctx, body);
 	}
+	return SF_SIP_ERR_OK;
 }
 
 /* The header section, one field per turn. Nearly every line reads
@@ -617,21 +617,24 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 	 * line: 1.9% fewer instructions). A longer datagram (over 8 KiB by
 	 * default, which UDP hardly carries), and every one without fast
 	 * paths, takes the general path line by line. */
-	if (!ctx->fast || len > ctx->parser->limits.max_line_len)
-		return parse_headers_general(ctx, pos, body);
+	if (!ctx->fast || len > ctx->parser->limits.max_line_len) {
+		size_t line = pos;
+
+		return parse_lines_general(ctx, &line, SIZE_MAX, ctx->parser->limits.max_line_len,
+		                           body);
+	}
 	/* header_id_line reads the 16 octets that end with a name: a line
 	 * that starts before that (after a start line of 15 octets or fewer,
-	 * which the shortest status lines are) takes the general path. */
-	while (pos < 16) {
-		size_t next = pos;
-		enum sf_sip_error err = header_line_general(ctx, pos, ctx_lf_take(ctx),
-		                                            SIZE_MAX /* see above */, &next, body);
+	 * which the shortest status lines are) takes the general path. Its own
+	 * variable, as below, so that pos stays in a register. */
+	if (pos < 16) {
+		size_t line = pos;
+		enum sf_sip_error err =
+		        parse_lines_general(ctx, &line, 16, SIZE_MAX /* see above */, body);
 
 		if (err != SF_SIP_ERR_OK || *body != SIZE_MAX)
 			return err;
-		pos = next;
-		if (pos >= len)
-			return headers_end_at_len(ctx, body);
+		pos = line;
 	}
 	for (;;) {
 		size_t lf = ctx_lf_take(ctx);
