@@ -343,7 +343,7 @@ header_id(const uint8_t *n, size_t len)
  * datagram. The 16 octets that end with the name are compared with the
  * entry's line in one vector: the LF in its place checks the length, so
  * a name of up to 15 octets takes one branch, where the word compares take
- * three or four (measured: 3 to 6 ns a message less; bench/README.md, tenth
+ * three or four (measured: 3 to 5 ns a message less; bench/README.md, tenth
  * round). The lanes before the LF are 0 in the entry and match whatever
  * the datagram holds there; an empty slot's line is all 0 and its id
  * SF_SIP_HDR_OTHER. A longer known name never matches its line, whose LF
