@@ -660,10 +660,14 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		}
 		/* colon > pos follows from buf[colon - 1] > ' ': the octet
 		 * before a line is its predecessor's LF. lf + 1 < len: the
-		 * next line starts inside the datagram. */
+		 * next line starts inside the datagram. The value's start is
+		 * a predicted branch, not the compare's result added in: the
+		 * grammar's first loads then wait for the colon only, not for
+		 * the octet after it as well (measured: ~3 ns a message less;
+		 * bench/README.md, eleventh round). */
 		if (colon < end && buf[colon - 1] > ' ' &&
-		    (v = colon + 1 + (buf[colon + 1] == ' '), buf[v] > ' ') && buf[end - 1] > ' ' &&
-		    lf + 1 < len &&
+		    (v = likely(buf[colon + 1] == ' ') ? colon + 2 : colon + 1, buf[v] > ' ') &&
+		    buf[end - 1] > ' ' && lf + 1 < len &&
 		    (buf[lf + 1] > ' ' || (buf[lf + 1] != ' ' && buf[lf + 1] != '\t'))) {
 			err = add_header(ctx, header_id_line(buf + pos, colon - pos), pos, colon, v,
 			                 end, end, true);
