@@ -663,8 +663,9 @@ parse_headers(struct parse_ctx *ctx, size_t pos, size_t *body)
 		 * next line starts inside the datagram. The value's start is
 		 * a predicted branch, not the compare's result added in: the
 		 * grammar's first loads then wait for the colon only, not for
-		 * the octet after it as well (measured: ~3 ns a message less;
-		 * bench/README.md, eleventh round). */
+		 * the octet after it as well (measured: ~1 ns a message less in
+		 * the bench, 3 in an ad-hoc loop; bench/README.md, eleventh
+		 * round). */
 		if (colon < end && buf[colon - 1] > ' ' &&
 		    (v = likely(buf[colon + 1] == ' ') ? colon + 2 : colon + 1, buf[v] > ' ') &&
 		    buf[end - 1] > ' ' && lf + 1 < len &&
