@@ -289,10 +289,13 @@ scan_avx2(const uint8_t *buf, size_t len, size_t from, size_t to, struct sf_sip_
 	}
 }
 
+/* The octets of the datagram's last block when it is a partial one (len
+ * not a multiple of 64): the masked load of the AVX-512 scanners, which
+ * take every whole block with a plain load. */
 static inline __mmask64
-block_in(size_t len, size_t off)
+partial_block_octets(size_t len)
 {
-	return len - off >= 64 ? ~(__mmask64)0 : ((__mmask64)1 << (len - off)) - 1;
+	return ((__mmask64)1 << (len % 64)) - 1;
 }
 
 /* As the AVX2 scanner, 64 characters at a time: the structural masks by
@@ -345,7 +348,7 @@ scan_avx512bw(const uint8_t *buf, size_t len, size_t from, size_t to,
 	if (whole < to)
 		/* A masked load reads only the octets inside the datagram. */
 		bw_block(_mm512_mask_loadu_epi8(_mm512_set1_epi8((char)PAD_OCTET),
-		                                block_in(len, whole * 64), p),
+		                                partial_block_octets(len), p),
 		         rows, blk->mask);
 }
 
@@ -411,7 +414,7 @@ scan_avx512vbmi(const uint8_t *buf, size_t len, size_t from, size_t to,
 	if (whole < to)
 		/* A masked load reads only the octets inside the datagram. */
 		vbmi_block(_mm512_mask_loadu_epi8(_mm512_set1_epi8((char)PAD_OCTET),
-		                                  block_in(len, whole * 64), p),
+		                                  partial_block_octets(len), p),
 		           tables, blk);
 }
 

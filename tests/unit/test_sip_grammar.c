@@ -495,7 +495,6 @@ every_listed_name(void **state)
 	}
 }
 
-/* Every compact form of RFC 3261 §7.3.3 and its extensions. */
 /* The header loop matches a name by the 16 octets that end with it, so a
  * line that starts before octet 16 (after the shortest start lines) takes
  * the general path. Headers starting at octets 13 to 18, compact and full
@@ -559,6 +558,7 @@ names_near_the_start(void **state)
 	}
 }
 
+/* Every compact form of RFC 3261 §7.3.3 and its extensions. */
 static void
 compact_forms(void **state)
 {
