@@ -8,12 +8,16 @@
  * quarter between runs, the instruction count per message is the figure
  * that shows a 2% change, and the parser's time follows it (it retires
  * some five instructions per cycle, so it is bound by their number).
+ * With --file it parses one datagram instead, rejected or not, for
+ * bench/header-costs.sh, which takes one header line out at a time to see
+ * what each costs.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <sipfront/sip.h>
 
@@ -45,16 +49,63 @@ parse_rounds(struct sf_sip_parser *parser, struct sf_sip_msg *msg, uint64_t roun
 	return sum;
 }
 
+/* One datagram, rounds times; a rejection is not fatal: its parse stops
+ * where the parser gives up, which is what the caller counts. Returns the
+ * last parse's error. */
+static __attribute__((noinline)) enum sf_sip_error
+parse_file_rounds(struct sf_sip_parser *parser, struct sf_sip_msg *msg, const uint8_t *buf,
+                  size_t len, uint64_t rounds)
+{
+	enum sf_sip_error err = SF_SIP_ERR_OK;
+
+	for (uint64_t r = 0; r < rounds; r++)
+		err = sf_sip_parse(parser, buf, len, msg);
+	return err;
+}
+
+/* The whole file, which must fit a datagram; NULL after a message. */
+static uint8_t *
+read_datagram(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf = malloc(SF_SIP_MAX_DATAGRAM + 1);
+	size_t n = 0;
+
+	if (f == NULL || buf == NULL) {
+		fprintf(stderr, "sipfront-parse-instructions: %s: %s\n", path,
+		        f == NULL ? strerror(errno) : "out of memory");
+		if (f != NULL)
+			fclose(f);
+		free(buf);
+		return NULL;
+	}
+	n = fread(buf, 1, SF_SIP_MAX_DATAGRAM + 1, f);
+	if (ferror(f) || n > SF_SIP_MAX_DATAGRAM) {
+		fprintf(stderr, "sipfront-parse-instructions: %s: %s\n", path,
+		        ferror(f) ? "read error" : "longer than a UDP datagram (65535 octets)");
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
 static void
 usage(FILE *f)
 {
 	fprintf(f,
-	        "usage: sipfront-parse-instructions [--scan NAME] [--rounds N]\n"
+	        "usage: sipfront-parse-instructions [--scan NAME] [--rounds N] [--file PATH]\n"
 	        "\n"
 	        "Parses the parse bench's %zu-message mix N rounds (default %d) with the\n"
 	        "scanner NAME (default: the best the CPU has; scalar, sse2, avx2, avx512bw,\n"
 	        "avx512vbmi) and prints the messages parsed. Meant for callgrind: see\n"
-	        "bench/count-instructions.sh, which prints instructions per message.\n",
+	        "bench/count-instructions.sh, which prints instructions per message.\n"
+	        "\n"
+	        "--file PATH parses that one datagram N rounds instead, and prints the\n"
+	        "parse's outcome (`error OK`, or the error it was rejected with: a\n"
+	        "rejection is counted too). bench/header-costs.sh uses it.\n",
 	        bench_corpus_count, DEFAULT_ROUNDS);
 }
 
@@ -64,17 +115,19 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 	        {"scan", required_argument, NULL, 's'},
 	        {"rounds", required_argument, NULL, 'n'},
+	        {"file", required_argument, NULL, 'f'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
 	};
 	enum sf_sip_scan_impl impl = SF_SIP_SCAN_AUTO;
 	unsigned long long rounds = DEFAULT_ROUNDS;
+	const char *file = NULL;
 	struct sf_sip_parser *parser;
 	struct sf_sip_msg *msg;
 	char *end;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "s:n:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:n:f:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			if (sf_sip_scan_impl_from_name(optarg, &impl) != 0) {
@@ -95,6 +148,7 @@ main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'f': file = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -113,6 +167,22 @@ main(int argc, char **argv)
 		fprintf(stderr, "sipfront-parse-instructions: this CPU has no %s scanner\n",
 		        sf_sip_scan_impl_name(impl));
 		return 1;
+	}
+	if (file != NULL) {
+		size_t len;
+		uint8_t *buf = read_datagram(file, &len);
+
+		if (buf == NULL)
+			return 1;
+		enum sf_sip_error err = parse_file_rounds(parser, msg, buf, len, rounds);
+
+		printf("scanner %s\nmessages %llu\noctets_per_message %zu\nerror %s\n",
+		       sf_sip_scan_impl_name(parser->scan_impl), rounds, len,
+		       sf_sip_error_name(err));
+		free(buf);
+		free(msg);
+		free(parser);
+		return 0;
 	}
 	uint64_t octets = 0;
 
