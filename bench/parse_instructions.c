@@ -9,7 +9,7 @@
  * that shows a 2% change, and the parser's time follows it (it retires
  * some five instructions per cycle, so it is bound by their number).
  * With --file it parses one datagram instead, rejected or not, for
- * bench/header-costs.sh, which takes one header line out at a time to see
+ * bench/header-costs.py, which takes one header line out at a time to see
  * what each costs.
  */
 #include <errno.h>
@@ -69,7 +69,6 @@ read_datagram(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	uint8_t *buf = malloc(SF_SIP_MAX_DATAGRAM + 1);
-	size_t n = 0;
 
 	if (f == NULL || buf == NULL) {
 		fprintf(stderr, "sipfront-parse-instructions: %s: %s\n", path,
@@ -79,7 +78,7 @@ read_datagram(const char *path, size_t *len)
 		free(buf);
 		return NULL;
 	}
-	n = fread(buf, 1, SF_SIP_MAX_DATAGRAM + 1, f);
+	size_t n = fread(buf, 1, SF_SIP_MAX_DATAGRAM + 1, f);
 	if (ferror(f) || n > SF_SIP_MAX_DATAGRAM) {
 		fprintf(stderr, "sipfront-parse-instructions: %s: %s\n", path,
 		        ferror(f) ? "read error" : "longer than a UDP datagram (65535 octets)");
@@ -105,7 +104,7 @@ usage(FILE *f)
 	        "\n"
 	        "--file PATH parses that one datagram N rounds instead, and prints the\n"
 	        "parse's outcome (`error OK`, or the error it was rejected with: a\n"
-	        "rejection is counted too). bench/header-costs.sh uses it.\n",
+	        "rejection is counted too). bench/header-costs.py uses it.\n",
 	        bench_corpus_count, DEFAULT_ROUNDS);
 }
 

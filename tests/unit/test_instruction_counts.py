@@ -59,7 +59,7 @@ class ParseFile(unittest.TestCase):
 
 
 class HeaderCosts(unittest.TestCase):
-    def test_lines_add_up(self):
+    def test_line_costs(self):
         build = os.path.dirname(os.path.dirname(BIN))
         p = subprocess.run([sys.executable, os.path.join(TOP, "bench", "header-costs.py"),
                             "--build", build, "--rounds", "20", TRYING],
@@ -75,15 +75,18 @@ class HeaderCosts(unittest.TestCase):
         self.assertEqual(rejected, {"Via": "MISSING_VIA", "To": "MISSING_TO",
                                     "From": "MISSING_FROM", "Call-ID": "MISSING_CALL_ID",
                                     "CSeq": "MISSING_CSEQ"})
-        for name, cost, _ in lines:
-            self.assertGreater(int(cost), 50, name)
         cost = {n: int(c) for n, c, _ in lines}
+        for name, instructions in cost.items():
+            self.assertGreater(instructions, 50, name)
         # A Via's and a From's grammars cost more than a line only indexed.
         self.assertGreater(cost["Via"], 2 * cost["Server"])
         self.assertGreater(cost["From"], 2 * cost["Server"])
+        # The start line and the end checks are left over, and are work:
+        # the lines do not take up the whole parse.
         rest = int(re.search(r"^rest 100-trying (-?\d+)$", p.stdout, re.M).group(1))
+        # (each printed figure rounded: 8 of them, at most 4 off)
+        self.assertLessEqual(abs(rest - (whole - sum(cost.values()))), 4)
         self.assertGreater(rest, 0)
-        self.assertLess(sum(cost.values()), whole)
         self.assertRegex(p.stdout, r"(?m)^header via \d+ 1$")
 
 
