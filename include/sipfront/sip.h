@@ -147,8 +147,7 @@ struct sf_sip_header {
 	 * Require, Proxy-Require, Allow, Allow-Events) is split into
 	 * values[first_value .. first_value + n_values). Any other header
 	 * (From and To among them: one name-addr each) is one value, `value`
-	 * itself, not copied there: n_values is 0 and first_value where its
-	 * values would start. */
+	 * itself, not copied there: n_values and first_value are 0. */
 	uint16_t first_value;
 	uint16_t n_values;
 	uint8_t id; /* enum sf_sip_header_id */

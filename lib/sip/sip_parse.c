@@ -240,33 +240,44 @@ parse_cseq(struct parse_ctx *ctx, size_t from, size_t to)
 
 /* The end of a header's turn, after its grammar: the entry becomes the
  * first of its id if none came before and is counted. A list grammar adds
- * values of its own, so its entry's count is set here (list); every other
- * header is one value, its entry's own span, which was written with a count
- * of none and gets no copy in the values array (sip.h; the copy's bound
- * check, store and count per header were 2% of a parse's instructions).
- * Inlined into each case of the dispatch with its id a constant, where one
- * copy after the switch reads the id back. */
+ * values of its own, from value index first on: its entry gets their
+ * place and count here (list); every other header is one value, its
+ * entry's own span, which was written with no values (first_value and
+ * n_values 0) and gets no copy in the values array (sip.h; the copy's
+ * bound check, store and count per header were 2% of a parse's
+ * instructions). Inlined into each case of the dispatch with its id a
+ * constant, where one copy after the switch reads the id back. */
 static inline __attribute__((always_inline)) enum sf_sip_error
-header_done(struct sf_sip_msg *m, enum sf_sip_header_id id, bool list)
+header_done(struct sf_sip_msg *m, enum sf_sip_header_id id, bool list, uint16_t first)
 {
 	uint16_t count = m->header_count;
 
-	if (list)
-		m->headers[count].n_values =
-		        (uint16_t)(m->value_count - m->headers[count].first_value);
+	if (list) {
+		m->headers[count].first_value = first;
+		m->headers[count].n_values = (uint16_t)(m->value_count - first);
+	}
 	if (m->first_header[id] == HEADER_NONE)
 		m->first_header[id] = count;
 	m->header_count = (uint16_t)(count + 1);
 	return SF_SIP_ERR_OK;
 }
 
-/* header_done after a grammar that can fail. */
+/* header_done for a header that is one value. */
 static inline __attribute__((always_inline)) enum sf_sip_error
-grammar_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error err, bool list)
+value_done(struct sf_sip_msg *m, enum sf_sip_header_id id)
+{
+	return header_done(m, id, false, 0);
+}
+
+/* header_done after a grammar that can fail; first is the value index
+ * before a list grammar ran. */
+static inline __attribute__((always_inline)) enum sf_sip_error
+grammar_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error err, bool list,
+             uint16_t first)
 {
 	if (err != SF_SIP_ERR_OK)
 		return err;
-	return header_done(ctx->msg, id, list);
+	return header_done(ctx->msg, id, list, first);
 }
 
 static inline __attribute__((always_inline)) enum sf_sip_error
@@ -275,6 +286,8 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t name,
 {
 	const uint8_t *buf = ctx->buf;
 	struct sf_sip_msg *m = ctx->msg;
+	/* Where a list's values start. */
+	uint16_t first;
 	uint64_t num;
 
 	switch (id) {
@@ -284,47 +297,50 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t name,
 		 * anyway, rather than by a branch of its own on every line. */
 		if (ctx_skip(ctx, SF_SIP_SCAN_TOKEN, name, name_end) != name_end)
 			return SF_SIP_ERR_BAD_HEADER_NAME;
-		return header_done(m, SF_SIP_HDR_OTHER, false);
+		return value_done(m, SF_SIP_HDR_OTHER);
 	case SF_SIP_HDR_VIA:
-		return grammar_done(ctx, SF_SIP_HDR_VIA, parse_via_values(ctx, v, v_end), true);
+		first = m->value_count;
+		return grammar_done(ctx, SF_SIP_HDR_VIA, parse_via_values(ctx, v, v_end), true,
+		                    first);
 	case SF_SIP_HDR_FROM:
 		if (!single_header(m, SF_SIP_HDR_FROM))
 			return SF_SIP_ERR_DUP_FROM;
 		if (fast && name_addr_value_fast(ctx, v, v_end, &m->from))
-			return header_done(m, SF_SIP_HDR_FROM, false);
+			return value_done(m, SF_SIP_HDR_FROM);
 		return grammar_done(ctx, SF_SIP_HDR_FROM,
-		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_FROM), false);
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_FROM), false,
+		                    0);
 	case SF_SIP_HDR_TO:
 		if (!single_header(m, SF_SIP_HDR_TO))
 			return SF_SIP_ERR_DUP_TO;
 		if (fast && name_addr_value_fast(ctx, v, v_end, &m->to))
-			return header_done(m, SF_SIP_HDR_TO, false);
+			return value_done(m, SF_SIP_HDR_TO);
 		return grammar_done(ctx, SF_SIP_HDR_TO,
-		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_TO), false);
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_TO), false, 0);
 	case SF_SIP_HDR_CALL_ID:
 		if (!single_header(m, SF_SIP_HDR_CALL_ID))
 			return SF_SIP_ERR_DUP_CALL_ID;
 		if (v == v_end || ctx_skip(ctx, SF_SIP_SCAN_WORD, v, v_end) != v_end)
 			return SF_SIP_ERR_BAD_CALL_ID;
 		m->call_id = span(v, v_end);
-		return header_done(m, SF_SIP_HDR_CALL_ID, false);
+		return value_done(m, SF_SIP_HDR_CALL_ID);
 	case SF_SIP_HDR_CSEQ:
 		if (!single_header(m, SF_SIP_HDR_CSEQ))
 			return SF_SIP_ERR_DUP_CSEQ;
 		if (parse_cseq(ctx, v, v_end) != SF_SIP_ERR_OK)
 			return SF_SIP_ERR_BAD_CSEQ;
-		return header_done(m, SF_SIP_HDR_CSEQ, false);
+		return value_done(m, SF_SIP_HDR_CSEQ);
 	case SF_SIP_HDR_MAX_FORWARDS:
 		if (!single_header(m, SF_SIP_HDR_MAX_FORWARDS))
 			return SF_SIP_ERR_DUP_MAX_FORWARDS;
 		if (!parse_uint(buf, v, v_end, 255, &num))
 			return SF_SIP_ERR_BAD_MAX_FORWARDS;
 		m->max_forwards = (int16_t)num;
-		return header_done(m, SF_SIP_HDR_MAX_FORWARDS, false);
+		return value_done(m, SF_SIP_HDR_MAX_FORWARDS);
 	case SF_SIP_HDR_CONTACT:
 		if (v_end - v == 1 && buf[v] == '*') {
 			m->contact_star = true;
-			return header_done(m, SF_SIP_HDR_CONTACT, false);
+			return value_done(m, SF_SIP_HDR_CONTACT);
 		}
 		/* One value and room for it: what the list grammar would do
 		 * with it, without its walk. The values array's room is
@@ -335,20 +351,25 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t name,
 		if (fast && m->contact_count < SF_SIP_MAX_CONTACTS &&
 		    m->value_count < SF_SIP_MAX_VALUES &&
 		    name_addr_value_fast(ctx, v, v_end, &m->contact[m->contact_count])) {
+			first = m->value_count;
 			m->contact_count++;
 			m->values[m->value_count++] = span(v, v_end);
-			return header_done(m, SF_SIP_HDR_CONTACT, true);
+			return header_done(m, SF_SIP_HDR_CONTACT, true, first);
 		}
+		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_CONTACT,
-		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_CONTACT),
-		                    true);
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_CONTACT), true,
+		                    first);
 	case SF_SIP_HDR_ROUTE:
+		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_ROUTE,
-		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_ROUTE), true);
+		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_ROUTE), true,
+		                    first);
 	case SF_SIP_HDR_RECORD_ROUTE:
+		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_RECORD_ROUTE,
 		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_RECORD_ROUTE),
-		                    true);
+		                    true, first);
 	case SF_SIP_HDR_CONTENT_LENGTH:
 		if (!parse_uint(buf, v, v_end, UINT32_MAX, &num))
 			return SF_SIP_ERR_BAD_CONTENT_LENGTH;
@@ -356,23 +377,23 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t name,
 			return SF_SIP_ERR_CONTENT_LENGTH_CONFLICT;
 		m->has_content_length = true;
 		m->content_length = (uint32_t)num;
-		return header_done(m, SF_SIP_HDR_CONTENT_LENGTH, false);
+		return value_done(m, SF_SIP_HDR_CONTENT_LENGTH);
 	case SF_SIP_HDR_CONTENT_TYPE:
 		if (single_header(m, SF_SIP_HDR_CONTENT_TYPE))
 			m->content_type = span(v, v_end);
-		return header_done(m, SF_SIP_HDR_CONTENT_TYPE, false);
+		return value_done(m, SF_SIP_HDR_CONTENT_TYPE);
 	case SF_SIP_HDR_USER_AGENT:
 		if (single_header(m, SF_SIP_HDR_USER_AGENT))
 			m->user_agent = span(v, v_end);
-		return header_done(m, SF_SIP_HDR_USER_AGENT, false);
+		return value_done(m, SF_SIP_HDR_USER_AGENT);
 	case SF_SIP_HDR_EXPIRES:
 		m->has_expires = true;
 		m->expires = parse_uint(buf, v, v_end, UINT32_MAX, &num) ? (uint32_t)num : 3600;
-		return header_done(m, SF_SIP_HDR_EXPIRES, false);
+		return value_done(m, SF_SIP_HDR_EXPIRES);
 	case SF_SIP_HDR_EVENT:
 		if (single_header(m, SF_SIP_HDR_EVENT))
 			m->event = span(v, ctx_skip(ctx, SF_SIP_SCAN_TOKEN, v, v_end));
-		return header_done(m, SF_SIP_HDR_EVENT, false);
+		return value_done(m, SF_SIP_HDR_EVENT);
 	case SF_SIP_HDR_AUTHORIZATION:
 	case SF_SIP_HDR_PROXY_AUTHORIZATION:
 		/* The first Authorization wins over any Proxy-Authorization. */
@@ -383,23 +404,28 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t name,
 			if (err != SF_SIP_ERR_OK)
 				return err;
 		}
-		return header_done(m, id, false);
+		return value_done(m, id);
 	case SF_SIP_HDR_SUPPORTED:
+		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_SUPPORTED,
-		                    parse_token_list(ctx, v, v_end, false), true);
+		                    parse_token_list(ctx, v, v_end, false), true, first);
 	case SF_SIP_HDR_REQUIRE:
+		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_REQUIRE, parse_token_list(ctx, v, v_end, false),
-		                    true);
+		                    true, first);
 	case SF_SIP_HDR_PROXY_REQUIRE:
+		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_PROXY_REQUIRE,
-		                    parse_token_list(ctx, v, v_end, false), true);
+		                    parse_token_list(ctx, v, v_end, false), true, first);
 	case SF_SIP_HDR_ALLOW_EVENTS:
+		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_ALLOW_EVENTS,
-		                    parse_token_list(ctx, v, v_end, false), true);
+		                    parse_token_list(ctx, v, v_end, false), true, first);
 	case SF_SIP_HDR_ALLOW:
+		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_ALLOW, parse_token_list(ctx, v, v_end, true),
-		                    true);
-	default: return header_done(m, id, false);
+		                    true, first);
+	default: return value_done(m, id);
 	}
 }
 
@@ -487,13 +513,14 @@ add_header(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t pos, size_t n
 	if (count >= ctx->max_headers)
 		return ctx_fail(ctx, SF_SIP_ERR_TOO_MANY_HEADERS, pos, end);
 	struct sf_sip_header *h = &m->headers[count];
-	/* Name and value spans as one word, and the value index, a count of
-	 * no split values and the id as another: positions are below 2^16, so
-	 * no truncation is needed, where the fields' own stores cost a dozen
-	 * instructions of zero-extending and packing. */
+	/* Name and value spans as one word, and no split values (a list
+	 * grammar's header_done sets them) and the id as another: positions
+	 * are below 2^16, so no truncation is needed, where the fields' own
+	 * stores cost a dozen instructions of zero-extending and packing. The
+	 * value index is not read here: it cost a load and a spill a line. */
 	uint64_t spans =
 	        pos | (name_end - pos) << 16 | (uint64_t)v << 32 | (uint64_t)(v_end - v) << 48;
-	uint64_t entry = m->value_count | (uint64_t)id << 32;
+	uint64_t entry = (uint64_t)id << 32;
 
 	_Static_assert(offsetof(struct sf_sip_header, value) == 4 &&
 	                       offsetof(struct sf_sip_header, first_value) == 8 &&
