@@ -1341,6 +1341,70 @@ split_values(void **state)
 	assert_int_equal(msg.headers[h].n_values, 0);
 }
 
+/* Token lists (Supported, Require, Allow, ...) in every shape: one SP or
+ * HT after a comma, none, more, white space before a comma, empty
+ * elements, a folded line, a quoted comma. The same view with the fast
+ * paths on and off, with the first element running up to and past the
+ * value's first 64 octets, so that a comma and what follows it fall on
+ * either side of a block edge; then the values and Allow's methods. */
+static void
+token_lists(void **state)
+{
+	static const char *const lists[] = {
+	        "timer, 100rel",     "timer,\t100rel",
+	        "timer,100rel",      "timer ,100rel",
+	        "timer,  100rel",    "timer, , 100rel",
+	        "timer, 100rel,",    ", timer",
+	        "timer,,100rel",     "a b, c",
+	        "timer,\r\n 100rel", "x",
+	        "\"a, b\", c",       "timer, 100rel, path, gruu, replaces, norefersub, tdialog",
+	};
+	static const char *const names[] = {"Supported", "Allow", "Require", "Allow-Events"};
+	static const char padding[] =
+	        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+	struct sf_sip_parser slow;
+	static struct sf_sip_msg fast_msg;
+	static char extra[512];
+	char why[256];
+
+	(void)state;
+	assert_int_equal(sf_sip_parser_init(&slow, SF_SIP_SCAN_AUTO), 0);
+	slow.fast_paths = false;
+	for (size_t n = 0; n < sizeof(names) / sizeof(names[0]); n++) {
+		for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
+			for (int pad = 0; pad <= 70; pad++) {
+				int len = snprintf(extra, sizeof(extra), "%s: %.*s%s", names[n],
+				                   pad, padding, lists[l]);
+
+				assert_true(len > 0 && (size_t)len < sizeof(extra));
+				enum sf_sip_error err = REQ(.extra = extra);
+
+				fast_msg = msg;
+				tsu_msg_reset(&msg);
+				assert_int_equal(sf_sip_parse(&slow, B, cur_len, &msg), err);
+				if (tsu_msg_diff(&fast_msg, &msg, why, sizeof(why)) != 0)
+					fail_msg("\"%s\": %s", extra, why);
+			}
+		}
+	}
+	/* the values as written, and Allow's methods */
+	expect_ok(REQ(.extra = "Allow: INVITE, ACK, CANCEL, BYE, NOTIFY, REFER, MESSAGE, OPTIONS, "
+	                       "INFO, SUBSCRIBE, PRACK, UPDATE, PUBLISH, REGISTER, invite, FOO"));
+	int h = tsu_find_header(B, &msg, "Allow", 0);
+
+	assert_int_equal(msg.headers[h].n_values, 16);
+	assert_span_str(B, msg.values[msg.headers[h].first_value], "INVITE");
+	assert_span_str(B, msg.values[msg.headers[h].first_value + 9], "SUBSCRIBE");
+	assert_span_str(B, msg.values[msg.headers[h].first_value + 15], "FOO");
+	/* every method but UNKNOWN and EXTENSION, which are no names */
+	assert_int_equal(msg.allow_mask,
+	                 ((1u << SF_SIP_METHOD_EXTENSION) - 1) & ~(1u << SF_SIP_METHOD_UNKNOWN));
+	expect_ok(REQ(.extra = "Supported: timer, , 100rel,"));
+	h = tsu_find_header(B, &msg, "Supported", 0);
+	assert_int_equal(msg.headers[h].n_values, 2);
+	assert_span_str(B, msg.values[msg.headers[h].first_value + 1], "100rel");
+}
+
 static void
 cseq(void **state)
 {
@@ -2191,6 +2255,7 @@ main(void)
 	        cmocka_unit_test(uri_parts),
 	        cmocka_unit_test(uri_params),
 	        cmocka_unit_test(split_values),
+	        cmocka_unit_test(token_lists),
 	        cmocka_unit_test(cseq),
 	        cmocka_unit_test(max_forwards),
 	        cmocka_unit_test(content_length),
