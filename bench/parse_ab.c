@@ -46,15 +46,6 @@ struct ab_lib {
 	double *ns; /* per chunk, ns per message */
 };
 
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -109,7 +100,7 @@ open_lib(struct ab_lib *lib)
 static double
 time_rounds(struct ab_lib *lib, unsigned rounds, unsigned *sink)
 {
-	uint64_t t0 = now_ns();
+	uint64_t t0 = bench_now_ns();
 	unsigned sum = 0;
 
 	for (unsigned r = 0; r < rounds; r++)
@@ -117,7 +108,7 @@ time_rounds(struct ab_lib *lib, unsigned rounds, unsigned *sink)
 			sum += (unsigned)lib->parse(lib->parser, bench_corpus[m].data,
 			                            bench_corpus[m].len, lib->msg);
 	*sink += sum;
-	return (double)(now_ns() - t0) / ((double)rounds * (double)bench_corpus_count);
+	return (double)(bench_now_ns() - t0) / ((double)rounds * (double)bench_corpus_count);
 }
 
 static void

@@ -77,15 +77,6 @@ struct bench_result {
 };
 
 static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-static uint64_t
 read_tsc(void)
 {
 #ifdef BENCH_HAVE_TSC
@@ -415,7 +406,7 @@ run_loop(const struct bench_parser *bp, void *ctx, const struct bench_input *in,
 	uint64_t rounds = 0, acc = 0;
 	uint64_t t0, t1, c0, c1;
 
-	t0 = now_ns();
+	t0 = bench_now_ns();
 	c0 = read_tsc();
 	do {
 		uint64_t n = max_rounds - rounds < batch ? max_rounds - rounds : batch;
@@ -431,7 +422,7 @@ run_loop(const struct bench_parser *bp, void *ctx, const struct bench_input *in,
 			}
 		}
 		rounds += n;
-		t1 = now_ns();
+		t1 = bench_now_ns();
 	} while (t1 - t0 < max_ns && rounds < max_rounds);
 	c1 = read_tsc();
 	*sum = acc;

@@ -13,6 +13,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
+
+/* The monotonic clock in ns, which the timed loops read. */
+static inline uint64_t
+bench_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
 
 /* One corpus datagram, with what a correct parse must find in it. */
 struct bench_msg {
