@@ -7,7 +7,7 @@
 #
 # Each build directory's lib/sip/libsipfront_sip.a (position-independent,
 # meson's default for static libraries) becomes a shared object. Where the
-# loader puts a library moves its time by up to ~0.6% from one process to
+# loader puts a library moves its time by up to ~0.8% from one process to
 # the next, even for two copies of one file; so the harness runs RUNS times
 # (default 5), each a fresh process, and the median of their median ratios
 # is the figure. First A against a copy of itself: that spread is the

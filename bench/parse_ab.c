@@ -124,7 +124,7 @@ usage(FILE *to)
 	            "ratio B/A of each pair of chunks: 25th percentile, median, 75th.\n"
 	            "\n"
 	            "Pin it to one core (taskset -c 1). Two copies of one library differ\n"
-	            "by up to ~0.5%% here, by where they are loaded: run such an A/A pair\n"
+	            "by up to ~0.8%% here, by where they are loaded: run such an A/A pair\n"
 	            "too, and read a smaller difference as none. bench/ab-libs.sh builds\n"
 	            "the libraries from two build directories and runs this.\n");
 }
