@@ -169,7 +169,11 @@ main(int argc, char **argv)
 	for (int l = 0; l < 2; l++) {
 		lib[l].path = argv[arg + l];
 		lib[l].ns = calloc(chunks, sizeof(double));
-		if (ratio == NULL || lib[l].ns == NULL || open_lib(&lib[l]) != 0)
+		if (ratio == NULL || lib[l].ns == NULL) {
+			fprintf(stderr, "sipfront-parse-ab: out of memory\n");
+			return 1;
+		}
+		if (open_lib(&lib[l]) != 0)
 			return 1;
 	}
 	for (unsigned long c = 0; c < chunks; c++) {
