@@ -4,10 +4,11 @@
 #
 # bench/ab-libs.sh and sipfront-parse-ab: the build's parser library against
 # a copy of itself and against itself, briefly and in two runs each, prints
-# every run's figures and the median of the runs in their documented form (the figures are not judged beyond being sane: the
-# same library cannot take twice the time of itself); a build directory
-# without the library, a shared object that is not sipfront's and bad
-# options are refused with a message.
+# every run's figures and the median of the runs in their documented form
+# (the figures are not judged beyond being sane: the same library cannot
+# take twice the time of itself); a build directory without the library, a
+# shared object that is not sipfront's and bad options are refused with a
+# message.
 #
 #   test_parse_ab.py PATH/TO/bench/ab-libs.sh BUILD_DIR
 import os
