@@ -181,6 +181,40 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 			via->branch = span(v, pos);
 			continue;
 		}
+		/* rport, with or without a value, and received, which most
+		 * Vias that a proxy has seen carry: word compares instead of a
+		 * name skip and via_param's lookup. */
+		if (to - pos >= 6 && word_ieq(buf + pos, ";rport", 6)) {
+			size_t v = pos + 7;
+
+			if (pos + 6 == to || buf[pos + 6] == ';') {
+				via->has_rport = true;
+				via->rport_value = span(pos + 6, pos + 6);
+				pos += 6;
+				continue;
+			}
+			if (buf[pos + 6] == '=') {
+				size_t digits = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, v, to);
+				uint64_t port;
+
+				if ((digits < to && buf[digits] != ';') ||
+				    !parse_digits(buf, v, digits, 65535, &port))
+					return false;
+				via->has_rport = true;
+				via->rport_value = span(v, digits);
+				pos = digits;
+				continue;
+			}
+		} else if (to - pos > 10 && word_ieq(buf + pos, ";receive", 8) &&
+		           word_ieq(buf + pos + 8, "d=", 2)) {
+			size_t v = pos + 10;
+
+			pos = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, v, to);
+			if (pos == v)
+				return false;
+			via->received = span(v, pos);
+			continue;
+		}
 		size_t name = pos + 1, name_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, name, to);
 		struct sf_sip_span value = span(name_end, name_end);
 

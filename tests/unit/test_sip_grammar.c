@@ -731,6 +731,39 @@ via_params(void **state)
 	/* a param merely starting with "rport" is not rport */
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rportx=1;branch=z9hG4bK1"));
 	assert_false(msg.via[0].has_rport);
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;receivedx=1;branch=z9hG4bK1"));
+	assert_int_equal(msg.via[0].received.len, 0);
+	/* any case; the last of two wins, with or without a value */
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK1;RPort=5062"
+	                     ";RECEIVED=192.0.2.4"));
+	assert_span_str(B, msg.via[0].rport_value, "5062");
+	assert_span_str(B, msg.via[0].received, "192.0.2.4");
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rport=5062;branch=z9hG4bK1;rport"));
+	assert_true(msg.via[0].has_rport);
+	assert_int_equal(msg.via[0].rport_value.len, 0);
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rport=0;branch=z9hG4bK1"));
+	assert_span_str(B, msg.via[0].rport_value, "0");
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rport=65535"));
+	assert_span_str(B, msg.via[0].rport_value, "65535");
+	/* an rport that is not a port, an empty value */
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rport=65536"), SF_SIP_ERR_BAD_VIA);
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rport=50a;branch=z9hG4bK1"),
+	       SF_SIP_ERR_BAD_VIA);
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rport=;branch=z9hG4bK1"),
+	       SF_SIP_ERR_BAD_VIA);
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rport="), SF_SIP_ERR_BAD_VIA);
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;received=;rport"), SF_SIP_ERR_BAD_VIA);
+	expect(REQ(.via = "Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK1;received="),
+	       SF_SIP_ERR_BAD_VIA);
+	/* rport and received before white space, a comma or a quote take
+	 * the general grammar, which gives the same view */
+	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;rport ;received=192.0.2.4 ,"
+	                     "SIP/2.0/UDP g.example.com;rport=5060;received=\"x\""));
+	assert_int_equal(msg.via_count, 2);
+	assert_true(msg.via[0].has_rport);
+	assert_span_str(B, msg.via[0].received, "192.0.2.4");
+	assert_span_str(B, msg.via[1].rport_value, "5060");
+	assert_span_str(B, msg.via[1].received, "\"x\"");
 
 	/* received as IPv6, bare (RFC 3261 ABNF) and bracketed (RFC 5118 §4.5) */
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP [2001:db8::9:1];received=2001:db8::9:255"
@@ -765,6 +798,37 @@ via_params(void **state)
 	/* the branch name is case-insensitive, its value kept as written */
 	expect_ok(REQ(.via = "Via: SIP/2.0/UDP h.example.com;BRANCH=z9hG4bKAbC"));
 	assert_span_str(B, msg.via[0].branch, "z9hG4bKAbC");
+
+	/* rport and received as the fast path reads them, and the forms it
+	 * leaves to the general grammar: the same verdict and view either
+	 * way */
+	static const char *const params[] = {
+	        ";rport",        ";rport=5060",     ";RPORT=1",     ";rport=0",
+	        ";rport=65535",  ";rport=65536",    ";rport=",      ";rport=5x",
+	        ";rport=\"1\"",  ";rportx",         ";rport;rport", ";rport=1;rport",
+	        ";received=a.b", ";Received=1.2",   ";received=",   ";received",
+	        ";receivedx=1",  ";received=\"x\"", ";rport ;x",    ";rport,",
+	};
+	struct sf_sip_parser slow;
+	static struct sf_sip_msg fast_msg;
+	char via[128], why[256];
+
+	assert_int_equal(sf_sip_parser_init(&slow, SF_SIP_SCAN_AUTO), 0);
+	slow.fast_paths = false;
+	for (size_t i = 0; i < sizeof(params) / sizeof(params[0]); i++) {
+		for (int at_end = 0; at_end <= 1; at_end++) {
+			snprintf(via, sizeof(via), "Via: SIP/2.0/UDP 192.0.2.1:5060%s%s%s",
+			         at_end ? ";branch=z9hG4bK1" : "", params[i],
+			         at_end ? "" : ";branch=z9hG4bK1");
+			enum sf_sip_error err = REQ(.via = via);
+
+			fast_msg = msg;
+			tsu_msg_reset(&msg);
+			assert_int_equal(sf_sip_parse(&slow, B, cur_len, &msg), err);
+			if (tsu_msg_diff(&fast_msg, &msg, why, sizeof(why)) != 0)
+				fail_msg("\"%s\": %s", via, why);
+		}
+	}
 }
 
 static void
