@@ -126,6 +126,19 @@ via_protocol(struct parse_ctx *ctx, size_t pos, size_t to, struct sf_sip_via *vi
 	return tr_end;
 }
 
+/* The parameter value at v (a token or host, not quoted) into *value;
+ * returns its end, 0 when it is empty. */
+static inline size_t
+via_pvalue(struct parse_ctx *ctx, size_t v, size_t to, struct sf_sip_span *value)
+{
+	size_t end = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, v, to);
+
+	if (end == v)
+		return 0;
+	*value = span(v, end);
+	return end;
+}
+
 /* The Via nearly every message carries, alone in its header value and
  * written without optional white space: "SIP/2.0/" transport SP host
  * [":" port] *(";" token ["=" pvalue]). Parsed straight through, without
@@ -173,12 +186,9 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 		/* The branch, nearly always first: one word compare for its
 		 * name. */
 		if (to - pos > 8 && word_ieq(buf + pos, ";branch=", 8)) {
-			size_t v = pos + 8;
-
-			pos = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, v, to);
-			if (pos == v)
+			pos = via_pvalue(ctx, pos + 8, to, &via->branch);
+			if (pos == 0)
 				return false;
-			via->branch = span(v, pos);
 			continue;
 		}
 		/* rport, with or without a value, and received, which most
@@ -207,12 +217,9 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 			}
 		} else if (to - pos > 10 && word_ieq(buf + pos, ";receive", 8) &&
 		           word_ieq(buf + pos + 8, "d=", 2)) {
-			size_t v = pos + 10;
-
-			pos = ctx_skip(ctx, SF_SIP_SCAN_PVALUE, v, to);
-			if (pos == v)
+			pos = via_pvalue(ctx, pos + 10, to, &via->received);
+			if (pos == 0)
 				return false;
-			via->received = span(v, pos);
 			continue;
 		}
 		size_t name = pos + 1, name_end = ctx_skip(ctx, SF_SIP_SCAN_TOKEN, name, to);
