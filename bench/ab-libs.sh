@@ -7,10 +7,14 @@
 #
 # Each build directory's lib/sip/libsipfront_sip.a (position-independent,
 # meson's default for static libraries) becomes a shared object. Where the
-# loader puts a library moves its time by up to ~0.8% from one process to
-# the next, even for two copies of one file; so the harness runs RUNS times
-# (default 5), each a fresh process, and the median of their median ratios
-# is the figure. First A against a copy of itself: that spread is the
+# code sits moves its time: by up to ~0.8% from one process to the next,
+# even for two copies of one file, and by up to ~7% with where the parser's
+# functions fall within a page (bench/README.md, eighteenth round). So the
+# harness runs RUNS times (default 5), each a fresh process whose two
+# libraries have their code moved by another 448 octets of padding in
+# front of it (run i: (i - 1) x 448, the same for both), and the median
+# of the runs' median ratios is the figure: a step counts when it holds
+# across placements, not at one. First A against a copy of itself: that spread is the
 # noise floor. Then A against B. Pinned to core 1 (CPU=N to change it). A
 # plain build only: a sanitizer build's objects need its runtime. Nothing
 # else should run meanwhile.
@@ -34,25 +38,42 @@ exe=$b/bench/sipfront-parse-ab
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+runs=${RUNS:-5}
 for side in a b; do
 	dir=${!side}
 	lib=$dir/lib/sip/libsipfront_sip.a
 	[ -f "$lib" ] || { echo "ab-libs: no $lib (ninja -C $dir first)" >&2; exit 1; }
-	# -Bsymbolic: the library's calls to its own global functions go
-	# straight to them, as in a static link, not through the PLT.
-	cc -shared -o "$out/$side.so" -Wl,-Bsymbolic -Wl,--whole-archive "$lib" \
-		-Wl,--no-whole-archive
+	for ((i = 1; i <= runs; i++)); do
+		# Padding linked in front of the library's code: a text section
+		# of (i - 1) x 448 octets, which moves every function of the
+		# library by that much within its pages.
+		pad=$(((i - 1) * 448))
+		{
+			echo '.section .note.GNU-stack,"",@progbits'
+			echo '.text'
+			[ "$pad" -eq 0 ] || echo ".skip $pad, 0x90"
+		} | cc -c -x assembler -o "$out/pad$i.o" -
+		# -Bsymbolic: the library's calls to its own global functions
+		# go straight to them, as in a static link, not through the PLT.
+		cc -shared -o "$out/$side$i.so" -Wl,-Bsymbolic "$out/pad$i.o" \
+			-Wl,--whole-archive "$lib" -Wl,--no-whole-archive
+	done
 done
-cp "$out/a.so" "$out/a-copy.so"
+for ((i = 1; i <= runs; i++)); do
+	cp "$out/a$i.so" "$out/a-copy$i.so"
+done
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c "$cpu")
-runs=${RUNS:-5}
 
-# name_a name_b so_a so_b: RUNS runs of the harness, their lines with the
-# shared objects' names replaced, then the median of the median ratios.
+# name_a name_b base_a base_b: RUNS runs of the harness, run i on
+# base_a$i.so and base_b$i.so, their lines with the shared objects' names
+# replaced, then the median of the median ratios.
 compare() {
-	local name_a=$1 name_b=$2 so_a=$3 so_b=$4 medians=()
+	local name_a=$1 name_b=$2 base_a=$3 base_b=$4 medians=()
 	for ((i = 1; i <= runs; i++)); do
+		local so_a=$base_a$i.so so_b=$base_b$i.so
+
+		echo "run $i: padding $(((i - 1) * 448)) octets"
 		"${pin[@]}" "$exe" "${opts[@]}" "$so_a" "$so_b" >"$out/run"
 		sed "s|^A $so_a|A $name_a|; s|^B $so_b|B $name_b|; s|^|run $i: |" "$out/run"
 		medians+=("$(awk '$1 == "B/A" {print $5}' "$out/run")")
@@ -63,6 +84,6 @@ compare() {
 
 opts=("$@")
 echo "== A/A: $a against a copy of itself (the noise floor)"
-compare "$a" "$a (copy)" "$out/a.so" "$out/a-copy.so"
+compare "$a" "$a (copy)" "$out/a" "$out/a-copy"
 echo "== A/B: $a against $b"
-compare "$a" "$b" "$out/a.so" "$out/b.so"
+compare "$a" "$b" "$out/a" "$out/b"

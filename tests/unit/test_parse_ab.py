@@ -39,13 +39,16 @@ class Script(unittest.TestCase):
                            env=dict(os.environ, RUNS="2"))
         self.assertEqual(rc, 0, err)
         lines = out.splitlines()
-        self.assertEqual(len(lines), 16, out)
+        self.assertEqual(len(lines), 20, out)
         self.assertEqual(lines[0], "== A/A: %s against a copy of itself (the noise floor)" % BUILD)
-        self.assertEqual(lines[8], "== A/B: %s against %s" % (BUILD, BUILD))
-        self.assertIn("(copy)", lines[2])
-        for block in (lines[1:8], lines[9:16]):
+        self.assertEqual(lines[10], "== A/B: %s against %s" % (BUILD, BUILD))
+        self.assertIn("(copy)", lines[3])
+        for block in (lines[1:10], lines[11:20]):
             medians = []
-            for run_lines in (block[0:3], block[3:6]):
+            for i, run_lines in enumerate((block[0:4], block[4:8])):
+                # each run with the code at another place
+                self.assertEqual(run_lines[0], "run %d: padding %d octets" % (i + 1, i * 448))
+                run_lines = run_lines[1:]
                 for line in run_lines[:2]:
                     m = FIGURES.match(line)
                     self.assertIsNotNone(m, line)
@@ -57,8 +60,8 @@ class Script(unittest.TestCase):
                 self.assertTrue(p25 <= median <= p75, run_lines[2])
                 self.assertTrue(0.5 < median < 2.0, run_lines[2])
                 medians.append(median)
-            m = SUMMARY.match(block[6])
-            self.assertIsNotNone(m, block[6])
+            m = SUMMARY.match(block[8])
+            self.assertIsNotNone(m, block[8])
             # of two runs, the lower one; the range is the two
             self.assertEqual([float(x) for x in m.groups()],
                              [min(medians), min(medians), max(medians)])
