@@ -14,8 +14,8 @@
 # libraries have their code moved by another 448 octets of padding in
 # front of it (run i: (i - 1) x 448, the same for both), and the median
 # of the runs' median ratios is the figure: a step counts when it holds
-# across placements, not at one. First A against a copy of itself: that spread is the
-# noise floor. Then A against B. Pinned to core 1 (CPU=N to change it). A
+# across placements, not at one. First A against a copy of itself: that
+# spread is the noise floor. Then A against B. Pinned to core 1 (CPU=N to change it). A
 # plain build only: a sanitizer build's objects need its runtime. Nothing
 # else should run meanwhile.
 set -euo pipefail
