@@ -15,9 +15,9 @@
 # front of it (run i: (i - 1) x 448, the same for both), and the median
 # of the runs' median ratios is the figure: a step counts when it holds
 # across placements, not at one. First A against a copy of itself: that
-# spread is the noise floor. Then A against B. Pinned to core 1 (CPU=N to change it). A
-# plain build only: a sanitizer build's objects need its runtime. Nothing
-# else should run meanwhile.
+# spread is the noise floor. Then A against B. Pinned to core 1 (CPU=N to
+# change it). A plain build only: a sanitizer build's objects need its
+# runtime. Nothing else should run meanwhile.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cpu=${CPU:-1}
@@ -39,20 +39,23 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 runs=${RUNS:-5}
+# Run i's padding, in octets, in front of both libraries' code.
+padding() { echo $((($1 - 1) * 448)); }
+for ((i = 1; i <= runs; i++)); do
+	# A text section of that many octets, linked first, moves every
+	# function of the library by as much within its pages.
+	pad=$(padding "$i")
+	{
+		echo '.section .note.GNU-stack,"",@progbits'
+		echo '.text'
+		[ "$pad" -eq 0 ] || echo ".skip $pad, 0x90"
+	} | cc -c -x assembler -o "$out/pad$i.o" -
+done
 for side in a b; do
 	dir=${!side}
 	lib=$dir/lib/sip/libsipfront_sip.a
 	[ -f "$lib" ] || { echo "ab-libs: no $lib (ninja -C $dir first)" >&2; exit 1; }
 	for ((i = 1; i <= runs; i++)); do
-		# Padding linked in front of the library's code: a text section
-		# of (i - 1) x 448 octets, which moves every function of the
-		# library by that much within its pages.
-		pad=$(((i - 1) * 448))
-		{
-			echo '.section .note.GNU-stack,"",@progbits'
-			echo '.text'
-			[ "$pad" -eq 0 ] || echo ".skip $pad, 0x90"
-		} | cc -c -x assembler -o "$out/pad$i.o" -
 		# -Bsymbolic: the library's calls to its own global functions
 		# go straight to them, as in a static link, not through the PLT.
 		cc -shared -o "$out/$side$i.so" -Wl,-Bsymbolic "$out/pad$i.o" \
@@ -73,7 +76,7 @@ compare() {
 	for ((i = 1; i <= runs; i++)); do
 		local so_a=$base_a$i.so so_b=$base_b$i.so
 
-		echo "run $i: padding $(((i - 1) * 448)) octets"
+		echo "run $i: padding $(padding "$i") octets"
 		"${pin[@]}" "$exe" "${opts[@]}" "$so_a" "$so_b" >"$out/run"
 		sed "s|^A $so_a|A $name_a|; s|^B $so_b|B $name_b|; s|^|run $i: |" "$out/run"
 		medians+=("$(awk '$1 == "B/A" {print $5}' "$out/run")")

@@ -195,8 +195,6 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 		 * Vias that a proxy has seen carry: word compares instead of a
 		 * name skip and via_param's lookup. */
 		if (to - pos >= 6 && word_ieq(buf + pos, ";rport", 6)) {
-			size_t v = pos + 7;
-
 			if (pos + 6 == to || buf[pos + 6] == ';') {
 				via->has_rport = true;
 				via->rport_value = span(pos + 6, pos + 6);
@@ -204,6 +202,7 @@ via_fast(struct parse_ctx *ctx, size_t from, size_t to)
 				continue;
 			}
 			if (buf[pos + 6] == '=') {
+				size_t v = pos + 7;
 				size_t digits = ctx_skip(ctx, SF_SIP_SCAN_DIGIT, v, to);
 				uint64_t port;
 
