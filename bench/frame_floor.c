@@ -67,11 +67,13 @@ frame_floor_parse(void *ctx, void *state, const uint8_t *buf, size_t len, uint32
 	        .n_blocks = (len + 63) / 64,
 	        .parser = &f->parser,
 	};
-	size_t lf = ctx_next_lf(&pc, 0), pos, n = 0;
+	size_t lf, pos, n = 0;
 	uint64_t cseq = 0;
 	bool have_cseq = false;
 
 	(void)state;
+	ctx_scan_first(&pc);
+	lf = ctx_next_lf(&pc, 0);
 	if (lf >= len)
 		return FRAME_FLOOR_UNTERMINATED;
 	pos = lf + 1;

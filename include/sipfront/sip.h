@@ -334,6 +334,9 @@ struct sf_sip_parser {
 	 * through the general grammars. The view is the same either way, which
 	 * the tests and the fuzzer check by parsing with both. */
 	bool fast_paths;
+	/* Blocks of 64 octets the first scan of a datagram covers, set by
+	 * sf_sip_parser_init for its scanner (sip_internal.h). */
+	uint8_t first_scan_blocks;
 	struct sf_sip_scan_index index;
 };
 

@@ -791,6 +791,7 @@ sf_sip_parse(struct sf_sip_parser *parser, const uint8_t *buf, size_t len, struc
 		return ctx_fail(&ctx, SF_SIP_ERR_TOO_LARGE, pos, peek);
 	}
 
+	ctx_scan_first(&ctx);
 	size_t lf = ctx_next_lf(&ctx, pos);
 	size_t end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
 

@@ -381,7 +381,8 @@ vbmi_block(__m512i v, const __m512i tables[4], struct sf_sip_scan_block *blk)
 	        45, 46, 47, 32, 33, 34, 35, 36, 37, 38, 39, 24, 25, 26, 27, 28, 29, 30, 31, 16, 17,
 	        18, 19, 20, 21, 22, 23, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
 	__m512i r = _mm512_permutexvar_epi8(reverse, v);
-	__mmask64 ascii = ~_mm512_movepi8_mask(r);
+	/* One test, where the sign mask and its complement take two. */
+	__mmask64 ascii = _mm512_testn_epi8_mask(r, _mm512_set1_epi8((char)0x80));
 
 	_mm512_storeu_si512(blk->mask, transpose_masks(_mm512_maskz_permutex2var_epi8(
 	                                       ascii, tables[0], r, tables[1])));
@@ -405,17 +406,15 @@ scan_avx512vbmi(const uint8_t *buf, size_t len, size_t from, size_t to,
 	        _mm512_load_si512(sf_sip_scan_class),
 	        _mm512_load_si512(sf_sip_scan_class + 64),
 	};
-	size_t whole = len / 64 < to ? len / 64 : to;
-	struct sf_sip_scan_block *blk = &index->block[from];
-	const uint8_t *p = buf + from * 64;
+	size_t whole = len / 64 < to ? len / 64 : to, b = from;
 
-	for (const uint8_t *stop = buf + whole * 64; p < stop; p += 64, blk++)
-		vbmi_block(_mm512_loadu_si512(p), tables, blk);
-	if (whole < to)
+	for (; b < whole; b++)
+		vbmi_block(_mm512_loadu_si512(buf + b * 64), tables, &index->block[b]);
+	if (b < to)
 		/* A masked load reads only the octets inside the datagram. */
 		vbmi_block(_mm512_mask_loadu_epi8(_mm512_set1_epi8((char)PAD_OCTET),
-		                                  partial_block_octets(len), p),
-		           tables, blk);
+		                                  partial_block_octets(len), buf + b * 64),
+		           tables, &index->block[b]);
 }
 
 bool
@@ -517,6 +516,8 @@ sf_sip_parser_init(struct sf_sip_parser *parser, enum sf_sip_scan_impl impl)
 		return -ENOTSUP;
 	parser->scan_impl = impl;
 	parser->fast_paths = true;
+	parser->first_scan_blocks =
+	        impl == SF_SIP_SCAN_AVX512VBMI ? SCAN_FIRST_BLOCKS_VBMI : SCAN_FIRST_BLOCKS;
 	/* Once: ctx_bits may read the stale word after a scanned block, and
 	 * it should never be uninitialised memory. */
 	memset(&parser->index, 0, sizeof(parser->index));
