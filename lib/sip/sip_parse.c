@@ -363,11 +363,29 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t name,
 		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_CONTACT), true,
 		                    first);
 	case SF_SIP_HDR_ROUTE:
+		/* One value and room for it, as for Contact: name_addr_fast
+		 * takes only the bracketed form that Route requires. */
+		if (fast && m->route_count < SF_SIP_MAX_ROUTES &&
+		    m->value_count < SF_SIP_MAX_VALUES &&
+		    name_addr_value_fast(ctx, v, v_end, &m->route[m->route_count])) {
+			first = m->value_count;
+			m->route_count++;
+			m->values[m->value_count++] = span(v, v_end);
+			return header_done(m, SF_SIP_HDR_ROUTE, true, first);
+		}
 		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_ROUTE,
 		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_ROUTE), true,
 		                    first);
 	case SF_SIP_HDR_RECORD_ROUTE:
+		if (fast && m->record_route_count < SF_SIP_MAX_ROUTES &&
+		    m->value_count < SF_SIP_MAX_VALUES &&
+		    name_addr_value_fast(ctx, v, v_end, &m->record_route[m->record_route_count])) {
+			first = m->value_count;
+			m->record_route_count++;
+			m->values[m->value_count++] = span(v, v_end);
+			return header_done(m, SF_SIP_HDR_RECORD_ROUTE, true, first);
+		}
 		first = m->value_count;
 		return grammar_done(ctx, SF_SIP_HDR_RECORD_ROUTE,
 		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_RECORD_ROUTE),

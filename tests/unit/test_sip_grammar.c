@@ -1129,6 +1129,50 @@ routes(void **state)
 			                      ",<sip:r%d.example.com;lr>", i);
 		expect(REQ(.extra = many), SF_SIP_ERR_TOO_MANY_ROUTES);
 	}
+	/* One value per header takes the direct path, as Contact's: the same
+	 * entries, values and counts as the list grammar gives, and the same
+	 * limit when the headers, not one list, run over it. */
+	static const char *const single[] = {
+	        "Route: <sip:198.18.0.10;lr>\r\nRoute: <sip:p2.example.com:5070;lr>\r\n"
+	        "Record-Route: \"p\" <sip:rr.example.com;lr;transport=udp>;x=1",
+	        "Record-Route: <sip:rr.example.com;lr>\r\nRecord-Route: <sip:198.18.0.11;lr>",
+	        "Route: <sip:p1.example.com;lr>;x,<sip:p2.example.com>",
+	        "Route: sip:p1.example.com;lr",
+	        "Record-Route: <sip:p1.example.com;lr",
+	        "Route: <sip:p1.example.com;lr> ",
+	};
+
+	for (size_t i = 0; i < sizeof(single) / sizeof(single[0]); i++)
+		expect_same_without_fast_paths(REQ(.extra = single[i]), single[i]);
+	expect_ok(REQ(.extra = single[0]));
+	assert_int_equal(msg.route_count, 2);
+	assert_int_equal(msg.record_route_count, 1);
+	assert_span_str(B, msg.route[0].uri.host, "198.18.0.10");
+	assert_int_equal(msg.route[0].uri.host_type, SF_SIP_HOST_IPV4);
+	assert_true(msg.route[0].uri.lr);
+	assert_int_equal(msg.route[1].uri.port, 5070);
+	assert_span_str(B, msg.record_route[0].display, "\"p\"");
+	assert_span_str(B, msg.record_route[0].params, ";x=1");
+	assert_int_equal(msg.record_route[0].uri.transport, SF_SIP_TRANSPORT_UDP);
+	int h = tsu_find_header(B, &msg, "Route", 1);
+
+	assert_int_equal(msg.headers[h].n_values, 1);
+	assert_span_str(B, msg.values[msg.headers[h].first_value], "<sip:p2.example.com:5070;lr>");
+	h = tsu_find_header(B, &msg, "Record-Route", 0);
+	assert_int_equal(msg.headers[h].n_values, 1);
+	assert_span_str(B, msg.values[msg.headers[h].first_value],
+	                "\"p\" <sip:rr.example.com;lr;transport=udp>;x=1");
+	for (int rr = 0; rr < 2; rr++) {
+		char many[2048];
+		size_t n = 0;
+
+		for (int i = 0; i <= SF_SIP_MAX_ROUTES; i++)
+			n += (size_t)snprintf(many + n, sizeof(many) - n,
+			                      "%s%s: <sip:r%d.example.com;lr>", i > 0 ? "\r\n" : "",
+			                      rr ? "Record-Route" : "Route", i);
+		expect(REQ(.extra = many), SF_SIP_ERR_TOO_MANY_ROUTES);
+		expect_same_without_fast_paths(SF_SIP_ERR_TOO_MANY_ROUTES, many);
+	}
 }
 
 /* --- URIs ----------------------------------------------------------------------- */
