@@ -1133,8 +1133,8 @@ routes(void **state)
 	 * entries, values and counts as the list grammar gives, and the same
 	 * limit when the headers, not one list, run over it. */
 	static const char *const single[] = {
-	        "Route: <sip:198.18.0.10;lr>\r\nRoute: <sip:p2.example.com:5070;lr>\r\n"
-	        "Record-Route: \"p\" <sip:rr.example.com;lr;transport=udp>;x=1",
+	        ("Route: <sip:198.18.0.10;lr>\r\nRoute: <sip:p2.example.com:5070;lr>\r\n"
+	         "Record-Route: \"p\" <sip:rr.example.com;lr;transport=udp>;x=1"),
 	        "Record-Route: <sip:rr.example.com;lr>\r\nRecord-Route: <sip:198.18.0.11;lr>",
 	        "Route: <sip:p1.example.com;lr>;x,<sip:p2.example.com>",
 	        "Route: sip:p1.example.com;lr",
