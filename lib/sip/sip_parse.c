@@ -280,6 +280,33 @@ grammar_done(struct parse_ctx *ctx, enum sf_sip_header_id id, enum sf_sip_error 
 	return header_done(ctx->msg, id, list, first);
 }
 
+/* Contact, Route or Record-Route: a value that is one name-addr, with room
+ * for it, is parsed by name_addr_value_fast and stored here, which is what
+ * the list grammar would do with it, without its walk, switch and count
+ * checks (measured: ~3 ns a message less for Contact, ninth round; 0.4%
+ * of the parser's instructions for Route and Record-Route, twenty-third
+ * round). The values array's room is checked before the parse, not by
+ * add_value after it (that measured ~3 ns a message slower); with no room
+ * the list grammar reports the value's error or the count's, as it always
+ * has. name_addr_fast takes only the bracketed form, as Route requires. */
+static inline __attribute__((always_inline)) enum sf_sip_error
+name_addr_list(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t v, size_t v_end,
+               struct sf_sip_name_addr *list, uint16_t *count, uint16_t max, bool fast)
+{
+	struct sf_sip_msg *m = ctx->msg;
+	uint16_t first;
+
+	if (fast && *count < max && m->value_count < SF_SIP_MAX_VALUES &&
+	    name_addr_value_fast(ctx, v, v_end, &list[*count])) {
+		first = m->value_count;
+		(*count)++;
+		m->values[m->value_count++] = span(v, v_end);
+		return header_done(m, id, true, first);
+	}
+	first = m->value_count;
+	return grammar_done(ctx, id, parse_name_addr_header(ctx, v, v_end, id), true, first);
+}
+
 static inline __attribute__((always_inline)) enum sf_sip_error
 parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t name, size_t name_end,
                    size_t v, size_t v_end, bool fast)
@@ -344,52 +371,14 @@ parse_header_value(struct parse_ctx *ctx, enum sf_sip_header_id id, size_t name,
 			m->contact_star = true;
 			return value_done(m, SF_SIP_HDR_CONTACT);
 		}
-		/* One value and room for it: what the list grammar would do
-		 * with it, without its walk. The values array's room is
-		 * checked before the parse and the value stored here, not by
-		 * add_value after it (that measured ~3 ns a message slower);
-		 * with no room the list grammar reports the value's error or
-		 * TOO_MANY_VALUES, as it always has. */
-		if (fast && m->contact_count < SF_SIP_MAX_CONTACTS &&
-		    m->value_count < SF_SIP_MAX_VALUES &&
-		    name_addr_value_fast(ctx, v, v_end, &m->contact[m->contact_count])) {
-			first = m->value_count;
-			m->contact_count++;
-			m->values[m->value_count++] = span(v, v_end);
-			return header_done(m, SF_SIP_HDR_CONTACT, true, first);
-		}
-		first = m->value_count;
-		return grammar_done(ctx, SF_SIP_HDR_CONTACT,
-		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_CONTACT), true,
-		                    first);
+		return name_addr_list(ctx, SF_SIP_HDR_CONTACT, v, v_end, m->contact,
+		                      &m->contact_count, SF_SIP_MAX_CONTACTS, fast);
 	case SF_SIP_HDR_ROUTE:
-		/* One value and room for it, as for Contact: name_addr_fast
-		 * takes only the bracketed form that Route requires. */
-		if (fast && m->route_count < SF_SIP_MAX_ROUTES &&
-		    m->value_count < SF_SIP_MAX_VALUES &&
-		    name_addr_value_fast(ctx, v, v_end, &m->route[m->route_count])) {
-			first = m->value_count;
-			m->route_count++;
-			m->values[m->value_count++] = span(v, v_end);
-			return header_done(m, SF_SIP_HDR_ROUTE, true, first);
-		}
-		first = m->value_count;
-		return grammar_done(ctx, SF_SIP_HDR_ROUTE,
-		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_ROUTE), true,
-		                    first);
+		return name_addr_list(ctx, SF_SIP_HDR_ROUTE, v, v_end, m->route, &m->route_count,
+		                      SF_SIP_MAX_ROUTES, fast);
 	case SF_SIP_HDR_RECORD_ROUTE:
-		if (fast && m->record_route_count < SF_SIP_MAX_ROUTES &&
-		    m->value_count < SF_SIP_MAX_VALUES &&
-		    name_addr_value_fast(ctx, v, v_end, &m->record_route[m->record_route_count])) {
-			first = m->value_count;
-			m->record_route_count++;
-			m->values[m->value_count++] = span(v, v_end);
-			return header_done(m, SF_SIP_HDR_RECORD_ROUTE, true, first);
-		}
-		first = m->value_count;
-		return grammar_done(ctx, SF_SIP_HDR_RECORD_ROUTE,
-		                    parse_name_addr_header(ctx, v, v_end, SF_SIP_HDR_RECORD_ROUTE),
-		                    true, first);
+		return name_addr_list(ctx, SF_SIP_HDR_RECORD_ROUTE, v, v_end, m->record_route,
+		                      &m->record_route_count, SF_SIP_MAX_ROUTES, fast);
 	case SF_SIP_HDR_CONTENT_LENGTH:
 		if (!parse_uint(buf, v, v_end, UINT32_MAX, &num))
 			return SF_SIP_ERR_BAD_CONTENT_LENGTH;
