@@ -658,8 +658,12 @@ large_body_not_scanned(void **state)
 				if (index->block[b].mask[k] != 0xa5a5a5a5a5a5a5a5ull)
 					fail_msg("%s: block %zu (of %zu) scanned", parser_name(i),
 					         b, blocks);
-		/* and the header section was */
-		assert_int_not_equal(index->block[0].mask[SF_SIP_SCAN_LF], 0xa5a5a5a5a5a5a5a5ull);
+		/* and the header section and the rest of the first call's
+		 * blocks were: the body has a line feed in every block */
+		for (size_t b = 0; b < first; b++)
+			if (index->block[b].mask[SF_SIP_SCAN_LF] == 0xa5a5a5a5a5a5a5a5ull)
+				fail_msg("%s: block %zu of the first call not scanned",
+				         parser_name(i), b);
 	}
 }
 
