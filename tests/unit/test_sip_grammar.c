@@ -341,6 +341,67 @@ header_lines(void **state)
 		assert_int_equal(sf_sip_error_status(e), 400);
 }
 
+/* The header loop's shape test: one vector of the octets around the colon
+ * and the line end decides between the inline framing and the general
+ * path. A line in each shape that fails one of its lanes (white space at
+ * either end of the name or value, no SP or two after the colon, an empty
+ * value, a bare LF, UTF-8 or a control octet in a tested place, a
+ * continuation line after it), followed by another header or by the empty
+ * line, gets the same verdict and view as with the fast paths off. */
+static void
+line_shapes(void **state)
+{
+	static const char *const lines[] = {
+	        "X-A: v",
+	        "X-A:v",
+	        "X-A:  v",
+	        "X-A:\tv",
+	        "X-A: v ",
+	        "X-A: v\t",
+	        "X-A : v",
+	        "X-A\t: v",
+	        "X-A: ",
+	        "X-A:",
+	        "X-A: \xc3\xa9t\xc3\xa9",
+	        "X-A:\xc3\xa9",
+	        "\xc3\xa9: v",
+	        "X-A: v\x01",
+	        "X-A: \x7fv",
+	        "X-A: v\r\n w",
+	        "X-A: v\r\n\tw",
+	        "X-A: v\r\n \r\n w",
+	        "X-A: v\r\n\x01: w",
+	        "Subject:\xc3\xa9",
+	        "Subject: Re: v",
+	        "User-Agent: UA/1 ",
+	        "Expires:60",
+	        "Expires: 60\r\n ",
+	};
+	static const char *const after[] = {NULL, ""}; /* Content-Length, or the empty line */
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		for (size_t a = 0; a < sizeof(after) / sizeof(after[0]); a++) {
+			enum sf_sip_error err = REQ(.extra = lines[i], .cl = after[a]);
+
+			expect_same_without_fast_paths(err, lines[i]);
+		}
+	}
+	/* The usual shape on the inline path, and the forms it leaves to the
+	 * general one, read the same. */
+	expect_ok(REQ(.extra = "X-A: v\r\nX-B:w\r\nX-C:  x  "));
+	assert_span_str(B, msg.headers[tsu_find_header(B, &msg, "X-A", 0)].value, "v");
+	assert_span_str(B, msg.headers[tsu_find_header(B, &msg, "X-B", 0)].value, "w");
+	assert_span_str(B, msg.headers[tsu_find_header(B, &msg, "X-C", 0)].value, "x");
+	/* A CRLF line, then the empty line as a bare LF, then the body. */
+	expect_ok(parse_str("OPTIONS sip:b.example.com SIP/2.0\r\n"
+	                    "Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1\r\n"
+	                    "From: <sip:a@a.example.com>;tag=1\r\nTo: <sip:b@b.example.com>\r\n"
+	                    "Call-ID: x@y\r\nCSeq: 1 OPTIONS\r\nContent-Length: 4\r\n\nbody"));
+	assert_span_str(B, msg.body, "body");
+	expect_same_without_fast_paths(SF_SIP_ERR_OK, "a bare LF empty line");
+}
+
 static void
 case_insensitive_names(void **state)
 {
@@ -2347,6 +2408,7 @@ main(void)
 	        cmocka_unit_test(request_line),
 	        cmocka_unit_test(status_line),
 	        cmocka_unit_test(header_lines),
+	        cmocka_unit_test(line_shapes),
 	        cmocka_unit_test(case_insensitive_names),
 	        cmocka_unit_test(every_listed_name),
 	        cmocka_unit_test(names_near_the_start),
